@@ -1,0 +1,48 @@
+package resetkit.account;
+
+import jakarta.inject.Singleton;
+import resetkit.support.Digests;
+import resetkit.support.RandomSecrets;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Issues tenant API keys and resolves a presented key to its tenant. */
+@Singleton
+public class ApiKeys {
+    private static final String PREFIX = "rk_";
+
+    private final TenantApiKeyRepository keys;
+    private final Clock clock;
+
+    ApiKeys(TenantApiKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Creates a new random key for the tenant; the clear key is returned once and never stored. */
+    public String issue(String tenantId) {
+        String key = PREFIX + RandomSecrets.urlSafe(32);
+        register(tenantId, key);
+        return key;
+    }
+
+    /** Registers a key chosen elsewhere (the bootstrap file). */
+    public void register(String tenantId, String key) {
+        String digest = Digests.sha256Hex(key);
+        if (!keys.existsById(digest)) {
+            keys.save(new TenantApiKey(digest, tenantId, clock.instant()));
+        }
+    }
+
+    /**
+     * The lookup is by digest, so the time it takes does not depend on how much of a guessed key
+     * matches a stored one.
+     */
+    public Optional<String> tenantOf(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 512) {
+            return Optional.empty();
+        }
+        return keys.findById(Digests.sha256Hex(presentedKey)).map(TenantApiKey::tenantId);
+    }
+}

@@ -1,0 +1,90 @@
+package resetkit.account;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates tenants and accounts (admin API and bootstrap file). */
+@Singleton
+public class TenantAdministration {
+    private final TenantRepository tenants;
+    private final AccountRepository accounts;
+    private final ApiKeys apiKeys;
+    private final PasswordHasher hasher;
+    private final TenantDefaults defaults;
+    private final Clock clock;
+
+    TenantAdministration(TenantRepository tenants, AccountRepository accounts, ApiKeys apiKeys,
+                         PasswordHasher hasher, TenantDefaults defaults, Clock clock) {
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.apiKeys = apiKeys;
+        this.hasher = hasher;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    public record CreatedTenant(Tenant tenant, String apiKey) {
+    }
+
+    /** Creates the tenant with a fresh API key, or with {@code chosenKey} when one is given. */
+    @Transactional
+    public CreatedTenant createTenant(TenantSettings settings, String chosenKey) {
+        if (tenants.existsById(settings.id())) {
+            throw new AlreadyExistsException("Tenant '" + settings.id() + "' exists already.");
+        }
+        Tenant tenant = tenants.save(new Tenant(
+                settings.id(),
+                settings.name(),
+                Tenant.joinUrls(settings.allowedRedirectUrls()),
+                settings.tokenTtlSeconds() != null ? settings.tokenTtlSeconds() : defaults.getTokenTtlSeconds(),
+                settings.minPasswordLength() != null ? settings.minPasswordLength() : defaults.getMinPasswordLength(),
+                settings.mailFrom(),
+                clock.instant()));
+        String key;
+        if (chosenKey != null) {
+            apiKeys.register(tenant.id(), chosenKey);
+            key = chosenKey;
+        } else {
+            key = apiKeys.issue(tenant.id());
+        }
+        return new CreatedTenant(tenant, key);
+    }
+
+    public Optional<Tenant> findTenant(String tenantId) {
+        return tenants.findById(tenantId);
+    }
+
+    public Tenant requireTenant(String tenantId) {
+        return tenants.findById(tenantId).orElseThrow(() -> new UnknownTenantException(tenantId));
+    }
+
+    /** Hashes the password first: bcrypt is slow and must not hold a transaction open. */
+    public Account createAccount(String tenantId, NewAccount request) {
+        requireTenant(tenantId);
+        String email = AccountDirectory.normaliseEmail(request.email());
+        String passwordHash = request.password() == null ? null : hasher.hash(request.password());
+        return insertAccount(tenantId, email, request, passwordHash);
+    }
+
+    /** The unique indexes decide races between concurrent creations. */
+    private Account insertAccount(String tenantId, String email, NewAccount request, String passwordHash) {
+        if (accounts.existsByTenantIdAndEmail(tenantId, email)) {
+            throw new AlreadyExistsException("An account with this email exists already in tenant '" + tenantId + "'.");
+        }
+        try {
+            return accounts.save(new Account(UUID.randomUUID().toString(), tenantId, email,
+                    blankToNull(request.username()), blankToNull(request.externalId()), passwordHash,
+                    request.locale(), clock.instant(), null));
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            throw new AlreadyExistsException("An account with this username or external id exists already in tenant '" + tenantId + "'.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

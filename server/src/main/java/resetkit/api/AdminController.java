@@ -1,0 +1,96 @@
+package resetkit.api;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import resetkit.account.Account;
+import resetkit.account.NewAccount;
+import resetkit.account.Tenant;
+import resetkit.account.TenantAdministration;
+import resetkit.account.TenantSettings;
+import resetkit.api.generated.AdminApi;
+import resetkit.api.generated.model.AccountCreate;
+import resetkit.api.generated.model.AuditEvent;
+import resetkit.api.generated.model.AuditEventList;
+import resetkit.api.generated.model.OutboxMessage;
+import resetkit.api.generated.model.OutboxMessageList;
+import resetkit.api.generated.model.OutboxStatus;
+import resetkit.api.generated.model.TenantCreate;
+import resetkit.api.generated.model.TenantCreated;
+import resetkit.audit.AuditLog;
+import resetkit.mail.Outbox;
+
+import java.util.List;
+
+@Controller
+public class AdminController implements AdminApi {
+    private final TenantAdministration administration;
+    private final AuditLog audit;
+    private final Outbox outbox;
+
+    AdminController(TenantAdministration administration, AuditLog audit, Outbox outbox) {
+        this.administration = administration;
+        this.audit = audit;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public HttpResponse<TenantCreated> createTenant(TenantCreate body) {
+        List<String> urls = body.getAllowedRedirectUrls() == null ? List.of() : body.getAllowedRedirectUrls();
+        TenantAdministration.CreatedTenant created = administration.createTenant(new TenantSettings(
+                body.getId(), body.getName(), urls, body.getTokenTtlSeconds(), body.getMinPasswordLength(), body.getMailFrom()), null);
+        Tenant t = created.tenant();
+        TenantCreated response = new TenantCreated(t.id(), t.name(), t.redirectUrls(), t.tokenTtlSeconds(),
+                t.minPasswordLength(), Times.utc(t.createdAt()), created.apiKey());
+        response.setMailFrom(t.mailFrom());
+        return HttpResponse.status(HttpStatus.CREATED).body(response);
+    }
+
+    @Override
+    public HttpResponse<resetkit.api.generated.model.Tenant> getTenant(String tenantId) {
+        Tenant t = administration.requireTenant(tenantId);
+        resetkit.api.generated.model.Tenant response = new resetkit.api.generated.model.Tenant(t.id(), t.name(),
+                t.redirectUrls(), t.tokenTtlSeconds(), t.minPasswordLength(), Times.utc(t.createdAt()));
+        response.setMailFrom(t.mailFrom());
+        return HttpResponse.ok(response);
+    }
+
+    @Override
+    public HttpResponse<resetkit.api.generated.model.Account> createAccount(String tenantId, AccountCreate body) {
+        Account a = administration.createAccount(tenantId,
+                new NewAccount(body.getEmail(), body.getUsername(), body.getExternalId(), body.getPassword(), null));
+        resetkit.api.generated.model.Account response = new resetkit.api.generated.model.Account(a.id(), a.tenantId(),
+                a.email(), a.passwordHash() != null, Times.utc(a.createdAt()));
+        response.setUsername(a.username());
+        response.setExternalId(a.externalId());
+        return HttpResponse.status(HttpStatus.CREATED).body(response);
+    }
+
+    @Override
+    public HttpResponse<AuditEventList> listEvents(String tenantId, Integer limit) {
+        administration.requireTenant(tenantId);
+        List<AuditEvent> events = audit.newest(tenantId, limit == null ? 100 : limit).stream().map(e -> {
+            AuditEvent event = new AuditEvent(e.id(), e.type(), Times.utc(e.createdAt()));
+            event.setFlowId(e.flowId());
+            event.setAccountId(e.accountId());
+            event.setDetail(e.detail());
+            return event;
+        }).toList();
+        return HttpResponse.ok(new AuditEventList(events));
+    }
+
+    @Override
+    public HttpResponse<OutboxMessageList> listOutbox(String tenantId, OutboxStatus status, Integer limit) {
+        administration.requireTenant(tenantId);
+        resetkit.mail.OutboxStatus wanted = status == null ? null : resetkit.mail.OutboxStatus.valueOf(status.name());
+        List<OutboxMessage> messages = outbox.list(tenantId, wanted, limit == null ? 100 : limit).stream().map(m -> {
+            OutboxMessage message = new OutboxMessage(m.id(), m.kind(), OutboxStatus.valueOf(m.status().name()),
+                    m.attempts(), Times.utc(m.createdAt()));
+            message.setLastError(m.lastError());
+            message.setNextAttemptAt(Times.utc(m.nextAttemptAt()));
+            message.setSentAt(Times.utc(m.sentAt()));
+            return message;
+        }).toList();
+        return HttpResponse.ok(new OutboxMessageList(messages));
+    }
+}

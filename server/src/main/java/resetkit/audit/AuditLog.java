@@ -1,0 +1,46 @@
+package resetkit.audit;
+
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes one event per outcome. Joins the caller's transaction when there is one, so an event
+ * exists exactly when the change it describes was committed. Details never hold secrets.
+ */
+@Singleton
+public class AuditLog {
+    public static final String RESET_REQUESTED = "reset.requested";
+    public static final String RESET_REQUESTED_UNKNOWN = "reset.requested_unknown_account";
+    public static final String RESET_REJECTED_REDIRECT = "reset.rejected_redirect";
+    public static final String RESET_VERIFIED = "reset.verified";
+    public static final String RESET_COMPLETED = "reset.completed";
+    public static final String RESET_REJECTED = "reset.rejected";
+    public static final String RESET_LOCKED = "reset.locked";
+    public static final String MAIL_DELIVERED = "mail.delivered";
+    public static final String MAIL_RETRY = "mail.retry";
+    public static final String MAIL_PARKED = "mail.parked";
+    public static final String CREDENTIALS_ACCEPTED = "credentials.accepted";
+    public static final String CREDENTIALS_REJECTED = "credentials.rejected";
+
+    private static final int MAX_DETAIL = 500;
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    AuditLog(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void record(String tenantId, String type, String flowId, String accountId, String detail) {
+        String clipped = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        events.save(new AuditEvent(UUID.randomUUID().toString(), tenantId, type, flowId, accountId, clipped, clock.instant()));
+    }
+
+    public List<AuditEvent> newest(String tenantId, int limit) {
+        return events.findNewest(tenantId, limit);
+    }
+}

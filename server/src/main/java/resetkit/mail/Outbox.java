@@ -1,0 +1,43 @@
+package resetkit.mail;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The only way a mail leaves resetkit: written in the caller's transaction, delivered later by
+ * {@link OutboxWorker}. A mail exists exactly when the change that caused it was committed.
+ */
+@Singleton
+public class Outbox {
+    public static final String KIND_RESET = "reset";
+    public static final String KIND_PASSWORD_CHANGED = "password_changed";
+
+    private final OutboxRepository messages;
+    private final BodySealer sealer;
+    private final Clock clock;
+
+    Outbox(OutboxRepository messages, BodySealer sealer, Clock clock) {
+        this.messages = messages;
+        this.sealer = sealer;
+        this.clock = clock;
+    }
+
+    public void enqueue(String tenantId, String kind, @Nullable String flowId, String sender, String recipient, MailContent content) {
+        var now = clock.instant();
+        messages.save(new OutboxMessage(UUID.randomUUID().toString(), tenantId, kind, flowId, recipient, sender,
+                HeaderText.clean(content.subject(), 300), sealer.seal(content.text(), content.html()),
+                OutboxStatus.PENDING, 0, now, null, null, null, now, null));
+    }
+
+    public List<OutboxMessage> list(String tenantId, @Nullable OutboxStatus status, int limit) {
+        return status == null ? messages.findOldest(tenantId, limit) : messages.findOldestWithStatus(tenantId, status, limit);
+    }
+
+    public long backlog() {
+        return messages.countByStatus(OutboxStatus.PENDING);
+    }
+}

@@ -1,0 +1,117 @@
+package resetkit.mail;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import resetkit.audit.AuditLog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers due outbox messages: claims each with a lease (safe with several instances on one
+ * database), sends it, marks it sent; on failure retries with exponential backoff and parks it
+ * after the last attempt. A crash between the SMTP accept and the "sent" mark sends that message
+ * again once its lease ends: delivery is at least once.
+ */
+@Singleton
+public class OutboxWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final OutboxRepository messages;
+    private final BodySealer sealer;
+    private final MailTransport transport;
+    private final MailSettings settings;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String workerId = "w-" + UUID.randomUUID();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    OutboxWorker(OutboxRepository messages, BodySealer sealer, MailTransport transport, MailSettings settings,
+                 AuditLog audit, Clock clock) {
+        this.messages = messages;
+        this.sealer = sealer;
+        this.transport = transport;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${resetkit.mail.poll-interval:500ms}", initialDelay = "1s")
+    void poll() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox poll failed: {}", e.toString());
+        }
+    }
+
+    /** Delivers what is due now; returns how many messages were sent. */
+    public int deliverDue() {
+        int sent = 0;
+        Instant now = clock.instant();
+        for (String id : messages.findDueIds(now, settings.getBatchSize())) {
+            if (stopping.get()) {
+                break;
+            }
+            if (messages.claim(id, workerId, now.plus(settings.getClaimLease()), now) == 1
+                    && messages.findById(id).map(this::deliver).orElse(false)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean deliver(OutboxMessage message) {
+        try {
+            BodySealer.Parts body = sealer.open(message.sealedBody());
+            transport.send(new OutgoingMail(message.id(), message.sender(), message.recipient(),
+                    new MailContent(message.subject(), body.text(), body.html())));
+        } catch (Exception e) {
+            recordFailure(message, e);
+            return false;
+        }
+        messages.markSent(message.id(), workerId, clock.instant());
+        audit.record(message.tenantId(), AuditLog.MAIL_DELIVERED, message.flowId(), null, message.kind());
+        return true;
+    }
+
+    private void recordFailure(OutboxMessage message, Exception e) {
+        int attempts = message.attempts() + 1;
+        boolean park = attempts >= settings.getMaxAttempts();
+        Instant next = clock.instant().plus(backoff(attempts));
+        String error = describe(e);
+        messages.markFailed(message.id(), workerId, park ? OutboxStatus.PARKED : OutboxStatus.PENDING, attempts, next, error);
+        audit.record(message.tenantId(), park ? AuditLog.MAIL_PARKED : AuditLog.MAIL_RETRY, message.flowId(), null,
+                message.kind() + " attempt " + attempts + ": " + error);
+        LOG.warn("Mail {} attempt {} failed{}: {}", message.id(), attempts, park ? " (parked)" : "", error);
+    }
+
+    /** first delay, doubled per attempt, capped. */
+    Duration backoff(int attempts) {
+        Duration delay = settings.getFirstRetryDelay();
+        for (int i = 1; i < attempts && delay.compareTo(settings.getMaxRetryDelay()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(settings.getMaxRetryDelay()) > 0 ? settings.getMaxRetryDelay() : delay;
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return HeaderText.clean(text, 480);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping.set(true);
+    }
+}

@@ -1,0 +1,4 @@
+package resetkit.mail;
+
+public record OutgoingMail(String id, String from, String to, MailContent content) {
+}

@@ -1,0 +1,47 @@
+package resetkit.mail;
+
+import io.micronaut.email.javamail.sender.SessionProvider;
+import jakarta.inject.Singleton;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+
+import java.util.Properties;
+
+/** Builds the JavaMail session from {@link SmtpSettings}, with timeouts so a dead relay cannot hang the worker. */
+@Singleton
+public class SmtpSessionProvider implements SessionProvider {
+    private final Session session;
+
+    SmtpSessionProvider(SmtpSettings smtp) {
+        Properties props = new Properties();
+        String timeout = String.valueOf(smtp.getTimeout().toMillis());
+        if (smtp.getHost() != null) {
+            props.put("mail.smtp.host", smtp.getHost());
+        }
+        props.put("mail.smtp.port", String.valueOf(smtp.getPort()));
+        props.put("mail.smtp.connectiontimeout", timeout);
+        props.put("mail.smtp.timeout", timeout);
+        props.put("mail.smtp.writetimeout", timeout);
+        props.put("mail.smtp.starttls.enable", String.valueOf(smtp.isStarttls()));
+        props.put("mail.smtp.starttls.required", String.valueOf(smtp.isStarttls()));
+        Authenticator authenticator = null;
+        if (smtp.getUsername() != null && !smtp.getUsername().isBlank()) {
+            props.put("mail.smtp.auth", "true");
+            String user = smtp.getUsername();
+            String password = smtp.getPassword() == null ? "" : smtp.getPassword();
+            authenticator = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user, password);
+                }
+            };
+        }
+        this.session = Session.getInstance(props, authenticator);
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+}

@@ -1,0 +1,71 @@
+package resetkit.mail;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Duration;
+
+/** The SMTP relay (RESETKIT_SMTP_*). While no host is set, mails go to the drop folder instead. */
+@ConfigurationProperties("resetkit.smtp")
+public class SmtpSettings {
+    @Nullable
+    private String host;
+    private int port = 25;
+    @Nullable
+    private String username;
+    @Nullable
+    private String password;
+    private boolean starttls;
+    private Duration timeout = Duration.ofSeconds(10);
+
+    @Nullable
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(@Nullable String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    @Nullable
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(@Nullable String username) {
+        this.username = username;
+    }
+
+    @Nullable
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public boolean isStarttls() {
+        return starttls;
+    }
+
+    public void setStarttls(boolean starttls) {
+        this.starttls = starttls;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+}

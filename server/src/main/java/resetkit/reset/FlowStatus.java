@@ -1,0 +1,5 @@
+package resetkit.reset;
+
+public enum FlowStatus {
+    OPEN, USED, REVOKED, LOCKED
+}

@@ -1,0 +1,32 @@
+package resetkit.reset;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ResetFlowRepository extends CrudRepository<ResetFlow, String> {
+
+    Optional<ResetFlow> findByTokenDigestIn(Collection<String> tokenDigests);
+
+    /** Single use: of any number of concurrent callers, exactly one sees 1. */
+    @Query("UPDATE reset_flow SET status = 'USED', finished_at = :now WHERE id = :id AND status = 'OPEN' AND expires_at > :now")
+    int consume(String id, Instant now);
+
+    @Query("UPDATE reset_flow SET status = 'REVOKED', finished_at = :now WHERE tenant_id = :tenantId AND account_id = :accountId AND status = 'OPEN' AND id <> :keepId")
+    int revokeOthers(String tenantId, String accountId, String keepId, Instant now);
+
+    /*
+     * MySQL evaluates SET assignments left to right and H2 all at once; status is assigned first,
+     * so both read the old failed_attempts in the CASE.
+     */
+    @Query("UPDATE reset_flow SET status = CASE WHEN failed_attempts + 1 >= :maxAttempts THEN 'LOCKED' ELSE status END, "
+            + "failed_attempts = failed_attempts + 1 "
+            + "WHERE id = :id AND status = 'OPEN'")
+    int recordWrongCode(String id, int maxAttempts);
+}

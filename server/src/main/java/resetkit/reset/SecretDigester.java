@@ -1,0 +1,62 @@
+package resetkit.reset;
+
+import jakarta.inject.Singleton;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Keyed HMAC-SHA256 digests of reset secrets. A stolen database alone does not let anyone test
+ * guesses offline. Codes are bound to their flow so one digest says nothing about another flow.
+ */
+@Singleton
+public class SecretDigester {
+    private final List<SecretKeySpec> keys;
+
+    SecretDigester(ResetSettings settings) {
+        if (settings.getHmacKeys() == null || settings.getHmacKeys().isEmpty()) {
+            throw new IllegalStateException("resetkit.reset.hmac-keys must hold at least one key");
+        }
+        this.keys = settings.getHmacKeys().stream()
+                .map(k -> new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .toList();
+    }
+
+    public String tokenDigest(String token) {
+        return hmac(keys.get(0), "token:" + token);
+    }
+
+    /** The token's digest under every configured key, for lookups across a key rotation. */
+    public List<String> tokenDigestCandidates(String token) {
+        return keys.stream().map(k -> hmac(k, "token:" + token)).toList();
+    }
+
+    public String codeDigest(String flowId, String code) {
+        return hmac(keys.get(0), "code:" + flowId + ":" + code);
+    }
+
+    public boolean codeMatches(String flowId, String code, String storedDigest) {
+        byte[] stored = storedDigest.getBytes(StandardCharsets.US_ASCII);
+        boolean match = false;
+        for (SecretKeySpec key : keys) {
+            byte[] candidate = hmac(key, "code:" + flowId + ":" + code).getBytes(StandardCharsets.US_ASCII);
+            match |= MessageDigest.isEqual(candidate, stored);
+        }
+        return match;
+    }
+
+    private static String hmac(SecretKeySpec key, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package resetkit.reset;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import resetkit.account.Account;
+import resetkit.account.AccountDirectory;
+import resetkit.account.AccountRepository;
+import resetkit.account.Tenant;
+import resetkit.audit.AuditLog;
+import resetkit.mail.MailSettings;
+import resetkit.mail.Outbox;
+import resetkit.mail.ResetMailComposer;
+import resetkit.support.RandomSecrets;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Step 1. In one transaction: lock the account, open a flow with fresh secrets, revoke the
+ * account's other open flows, queue the mail. An unknown account gets a ticket of the same shape
+ * and an audit event, nothing else.
+ */
+@Singleton
+public class StartReset {
+    private final AccountDirectory directory;
+    private final AccountRepository accounts;
+    private final ResetFlowRepository flows;
+    private final SecretDigester digester;
+    private final ResetSettings settings;
+    private final ResetLinks links;
+    private final ResetMailComposer composer;
+    private final Outbox outbox;
+    private final MailSettings mailSettings;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    StartReset(AccountDirectory directory, AccountRepository accounts, ResetFlowRepository flows, SecretDigester digester,
+               ResetSettings settings, ResetLinks links, ResetMailComposer composer, Outbox outbox,
+               MailSettings mailSettings, AuditLog audit, Clock clock) {
+        this.directory = directory;
+        this.accounts = accounts;
+        this.flows = flows;
+        this.digester = digester;
+        this.settings = settings;
+        this.links = links;
+        this.composer = composer;
+        this.outbox = outbox;
+        this.mailSettings = mailSettings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ResetTicket start(Tenant tenant, ResetRequest request, String linkBase) {
+        Instant now = clock.instant();
+        Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
+        Instant expiresAt = now.plus(lifetime);
+        String flowId = UUID.randomUUID().toString();
+        Optional<Account> found = directory.find(tenant.id(), request.identifier())
+                .flatMap(a -> accounts.findByIdForUpdate(a.id()));
+        if (found.isEmpty()) {
+            audit.record(tenant.id(), AuditLog.RESET_REQUESTED_UNKNOWN, null, null, "via " + request.channel());
+            return new ResetTicket(flowId, expiresAt, RandomSecrets.urlSafe(32));
+        }
+        Account account = found.get();
+        ResetSecrets secrets = ResetSecrets.generate(settings.getCodeLength());
+        flows.save(new ResetFlow(flowId, tenant.id(), account.id(), digester.tokenDigest(secrets.token()),
+                digester.codeDigest(flowId, secrets.code()), FlowStatus.OPEN, 0, request.channel(), now, expiresAt, null));
+        flows.revokeOthers(tenant.id(), account.id(), flowId, now);
+        String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
+        outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, senderOf(tenant), account.email(),
+                composer.resetMail(serviceName, links.link(linkBase, secrets.token()), secrets.code(), expiresAt));
+        audit.record(tenant.id(), AuditLog.RESET_REQUESTED, flowId, account.id(), "via " + request.channel());
+        return new ResetTicket(flowId, expiresAt, secrets.token());
+    }
+
+    String senderOf(Tenant tenant) {
+        return tenant.mailFrom() != null && !tenant.mailFrom().isBlank() ? tenant.mailFrom() : mailSettings.getFrom();
+    }
+}
