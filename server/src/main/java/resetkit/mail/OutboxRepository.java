@@ -20,7 +20,8 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, String> 
             + "AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
     int claim(String id, String worker, Instant until, Instant now);
 
-    @Query("UPDATE outbox_message SET status = 'SENT', sent_at = :now, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL "
+    /** A sent message keeps its metadata but drops its sealed body: the secrets in it are no longer needed. */
+    @Query("UPDATE outbox_message SET status = 'SENT', sent_at = :now, sealed_body = '', attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL "
             + "WHERE id = :id AND claimed_by = :worker")
     int markSent(String id, String worker, Instant now);
 

@@ -1,0 +1,66 @@
+package resetkit.mail;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import resetkit.client.model.OutboxMessage;
+import resetkit.client.model.OutboxStatus;
+import resetkit.client.model.PasswordResetRequest;
+import resetkit.testing.IntegrationTest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The SMTP server is down when the requests arrive: they are accepted, attempts fail and are
+ * retried with backoff, and once the server is up every message arrives exactly once.
+ */
+@MicronautTest
+class OutboxDeliveryTest extends IntegrationTest {
+
+    @Override
+    protected boolean startMailbox() {
+        return false;
+    }
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("resetkit.mail.first-retry-delay", "100ms", "resetkit.mail.max-retry-delay", "400ms",
+                "resetkit.mail.max-attempts", "1000", "resetkit.smtp.timeout", "500ms");
+    }
+
+    @Test
+    void mailsAcceptedDuringAnOutageArriveOnceTheServerIsBack() throws Exception {
+        TestTenant t = newTenant("outage@example.com", "the old password 1");
+        for (int i = 0; i < 3; i++) {
+            resets().requestPasswordReset(new PasswordResetRequest().identifier(t.email()), bearer(t.apiKey()));
+        }
+        awaitOutbox(t, m -> m.stream().allMatch(x -> x.getAttempts() >= 2 && x.getStatus() == OutboxStatus.PENDING));
+        OutboxMessage failing = admin().listOutbox(t.id(), null, 10, adminAuth()).getMessages().get(0);
+        assertNotNull(failing.getLastError());
+        assertTrue(failing.getLastError().contains("onnect"), failing.getLastError());
+
+        mailbox.start();
+        mailbox.awaitMessage(t.email(), 3, Duration.ofSeconds(15));
+        awaitOutbox(t, m -> m.stream().allMatch(x -> x.getStatus() == OutboxStatus.SENT));
+        Thread.sleep(500); // a duplicate, if any, would be sent by the next polls
+        assertEquals(3, mailbox.to(t.email()).size(), "each message exactly once");
+        assertTrue(admin().listEvents(t.id(), 100, adminAuth()).getEvents().stream().anyMatch(e -> e.getType().equals("mail.retry")));
+    }
+
+    private void awaitOutbox(TestTenant t, java.util.function.Predicate<List<OutboxMessage>> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<OutboxMessage> messages = admin().listOutbox(t.id(), null, 100, adminAuth()).getMessages();
+            if (!messages.isEmpty() && condition.test(messages)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("outbox never reached the expected state: " + admin().listOutbox(t.id(), null, 100, adminAuth()));
+    }
+}
