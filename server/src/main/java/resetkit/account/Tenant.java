@@ -17,7 +17,10 @@ public record Tenant(
         int tokenTtlSeconds,
         int minPasswordLength,
         @Nullable String mailFrom,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Integer limitPerIdentifier,
+        @Nullable Integer limitPerIp,
+        @Nullable Integer limitPerTenant) {
 
     static final String URL_SEPARATOR = "\n";
 

@@ -43,7 +43,7 @@ public class TenantAdministration {
                 settings.tokenTtlSeconds() != null ? settings.tokenTtlSeconds() : defaults.getTokenTtlSeconds(),
                 settings.minPasswordLength() != null ? settings.minPasswordLength() : defaults.getMinPasswordLength(),
                 settings.mailFrom(),
-                clock.instant()));
+                clock.instant(), null, null, null));
         String key;
         if (chosenKey != null) {
             apiKeys.register(tenant.id(), chosenKey);
@@ -52,6 +52,13 @@ public class TenantAdministration {
             key = apiKeys.issue(tenant.id());
         }
         return new CreatedTenant(tenant, key);
+    }
+
+    /** Sets the tenant's own rate limits; null means "use the configured default". */
+    public Tenant updateRateLimits(String tenantId, Integer perIdentifier, Integer perIp, Integer perTenant) {
+        Tenant t = requireTenant(tenantId);
+        return tenants.update(new Tenant(t.id(), t.name(), t.allowedRedirectUrls(), t.tokenTtlSeconds(),
+                t.minPasswordLength(), t.mailFrom(), t.createdAt(), perIdentifier, perIp, perTenant));
     }
 
     public Optional<Tenant> findTenant(String tenantId) {

@@ -17,8 +17,11 @@ import resetkit.api.generated.model.OutboxMessageList;
 import resetkit.api.generated.model.OutboxStatus;
 import resetkit.api.generated.model.TenantCreate;
 import resetkit.api.generated.model.TenantCreated;
+import resetkit.api.generated.model.RateLimits;
+import resetkit.api.generated.model.RateLimitsUpdate;
 import resetkit.audit.AuditLog;
 import resetkit.mail.Outbox;
+import resetkit.ratelimit.RateLimitSettings;
 
 import java.util.List;
 
@@ -27,11 +30,34 @@ public class AdminController implements AdminApi {
     private final TenantAdministration administration;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final RateLimitSettings limits;
 
-    AdminController(TenantAdministration administration, AuditLog audit, Outbox outbox) {
+    AdminController(TenantAdministration administration, AuditLog audit, Outbox outbox, RateLimitSettings limits) {
         this.administration = administration;
         this.audit = audit;
         this.outbox = outbox;
+        this.limits = limits;
+    }
+
+    @Override
+    public HttpResponse<RateLimits> getRateLimits(String tenantId) {
+        return HttpResponse.ok(effectiveLimits(administration.requireTenant(tenantId)));
+    }
+
+    @Override
+    public HttpResponse<RateLimits> setRateLimits(String tenantId, RateLimitsUpdate body) {
+        return HttpResponse.ok(effectiveLimits(administration.updateRateLimits(tenantId,
+                body.getPerIdentifier(), body.getPerIp(), body.getPerTenant())));
+    }
+
+    private RateLimits effectiveLimits(Tenant t) {
+        return new RateLimits(limits.isEnabled(),
+                t.limitPerIdentifier() != null ? t.limitPerIdentifier() : limits.getPerIdentifier(),
+                limits.getIdentifierWindow().toSeconds(),
+                t.limitPerIp() != null ? t.limitPerIp() : limits.getPerIp(),
+                limits.getIpWindow().toSeconds(),
+                t.limitPerTenant() != null ? t.limitPerTenant() : limits.getPerTenant(),
+                limits.getTenantWindow().toSeconds());
     }
 
     @Override

@@ -15,6 +15,7 @@ public class AuditLog {
     public static final String RESET_REQUESTED = "reset.requested";
     public static final String RESET_REQUESTED_UNKNOWN = "reset.requested_unknown_account";
     public static final String RESET_REJECTED_REDIRECT = "reset.rejected_redirect";
+    public static final String RESET_RATE_LIMITED = "reset.rate_limited";
     public static final String RESET_VERIFIED = "reset.verified";
     public static final String RESET_COMPLETED = "reset.completed";
     public static final String RESET_REJECTED = "reset.rejected";

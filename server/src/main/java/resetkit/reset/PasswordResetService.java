@@ -5,6 +5,9 @@ import resetkit.account.PasswordHasher;
 import resetkit.account.Tenant;
 import resetkit.account.TenantAdministration;
 import resetkit.audit.AuditLog;
+import resetkit.ratelimit.RateLimited;
+import resetkit.ratelimit.RateLimiter;
+import resetkit.security.ClientAddress;
 
 /**
  * The core every API calls: request (step 1), verify (step 3), complete (step 4). Adapters map
@@ -20,9 +23,12 @@ public class PasswordResetService {
     private final PasswordHasher hasher;
     private final TenantAdministration tenants;
     private final AuditLog audit;
+    private final RateLimiter rateLimiter;
+    private final ClientAddress clientAddress;
 
     PasswordResetService(ResetLinks links, StartReset start, CheckSecret check, FinishReset finish, PasswordPolicy policy,
-                         PasswordHasher hasher, TenantAdministration tenants, AuditLog audit) {
+                         PasswordHasher hasher, TenantAdministration tenants, AuditLog audit, RateLimiter rateLimiter,
+                         ClientAddress clientAddress) {
         this.links = links;
         this.start = start;
         this.check = check;
@@ -31,10 +37,21 @@ public class PasswordResetService {
         this.hasher = hasher;
         this.tenants = tenants;
         this.audit = audit;
+        this.rateLimiter = rateLimiter;
+        this.clientAddress = clientAddress;
     }
 
-    /** Throws {@link RedirectNotAllowed} before looking at the account, so the answer says nothing about it. */
+    /**
+     * Throws {@link RedirectNotAllowed} or {@link RateLimited} before looking at the account, so
+     * neither answer says anything about it, and a refused request sends no mail.
+     */
     public ResetTicket request(Tenant tenant, ResetRequest request) {
+        try {
+            rateLimiter.countResetRequest(tenant, request.identifier(), clientAddress.current());
+        } catch (RateLimited e) {
+            audit.record(tenant.id(), AuditLog.RESET_RATE_LIMITED, null, null, "via " + request.channel());
+            throw e;
+        }
         String base;
         try {
             base = links.baseFor(tenant, request.redirectUrl());

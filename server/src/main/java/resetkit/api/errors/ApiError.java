@@ -29,4 +29,6 @@ public record ApiError(HttpStatus status, String kind, String title, String deta
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String INTERNAL = "internal-error";
+    public static final String RATE_LIMITED = "rate-limited";
+    public static final String SERVICE_UNAVAILABLE = "service-unavailable";
 }

@@ -1,6 +1,8 @@
 package resetkit.api.errors;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
@@ -8,6 +10,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import resetkit.account.AlreadyExistsException;
 import resetkit.account.UnknownTenantException;
+import resetkit.ratelimit.RateLimited;
 import resetkit.reset.PasswordRejected;
 import resetkit.reset.RedirectNotAllowed;
 import resetkit.reset.ResetSecretRejected;
@@ -36,6 +39,9 @@ public final class CoreExceptionHandlers {
                     "redirect_url is not on this tenant's list of allowed redirect URLs.",
                     List.of(new ApiError.FieldProblem("redirect_url", "is not an allowed redirect URL")));
         }
+        if (refusal instanceof RateLimited) {
+            return ApiError.of(HttpStatus.TOO_MANY_REQUESTS, ApiError.RATE_LIMITED, "Too many requests", refusal.getMessage());
+        }
         if (refusal instanceof UnknownTenantException) {
             return ApiError.of(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND, "Not found", refusal.getMessage());
         }
@@ -56,7 +62,11 @@ public final class CoreExceptionHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Refusal refusal) {
-            return renderer.render(request, describe(refusal));
+            MutableHttpResponse<?> response = renderer.render(request, describe(refusal));
+            if (refusal instanceof RateLimited limited) {
+                response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+            }
+            return response;
         }
     }
 
