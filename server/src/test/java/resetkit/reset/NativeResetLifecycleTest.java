@@ -155,6 +155,20 @@ class NativeResetLifecycleTest extends IntegrationTest {
         resets().completePasswordReset(new CompleteResetRequest().token(token).newPassword(NEW));
     }
 
+    @Test
+    void aCommonPasswordIsRefusedWithTheRuleItBreaks() throws Exception {
+        TestTenant t = newTenant("ivan@example.com", OLD);
+        resets().requestPasswordReset(new PasswordResetRequest().identifier(t.email()), bearer(t.apiKey()));
+        String token = Mailbox.token(mailbox.awaitMessage(t.email(), 1, MAIL));
+        for (String common : new String[]{"qwerty123456", "QWERTY123456", "1qaz2wsx3edc"}) {
+            ApiException refused = assertThrows(ApiException.class,
+                    () -> resets().completePasswordReset(new CompleteResetRequest().token(token).newPassword(common)));
+            assertEquals(400, refused.getCode());
+            assertTrue(refused.getResponseBody().contains("commonly used password"), refused.getResponseBody());
+        }
+        resets().completePasswordReset(new CompleteResetRequest().token(token).newPassword(NEW));
+    }
+
     private static void assertInvalidSecret(org.junit.jupiter.api.function.Executable call) {
         ApiException e = assertThrows(ApiException.class, call);
         assertEquals(400, e.getCode(), e.getResponseBody());

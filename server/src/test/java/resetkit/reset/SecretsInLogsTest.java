@@ -1,0 +1,75 @@
+package resetkit.reset;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import resetkit.client.ApiException;
+import resetkit.client.model.CompleteResetRequest;
+import resetkit.client.model.CredentialCheck;
+import resetkit.client.model.PasswordResetAccepted;
+import resetkit.client.model.PasswordResetRequest;
+import resetkit.client.model.VerifyResetRequest;
+import resetkit.testing.IntegrationTest;
+import resetkit.testing.Mailbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Captures every log line of a full flow (at DEBUG) and looks for the secrets in them. */
+@MicronautTest
+class SecretsInLogsTest extends IntegrationTest {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("logger.levels.resetkit", "DEBUG", "logger.levels.io.micronaut.http", "DEBUG");
+    }
+
+    @Test
+    void noTokenCodePasswordOrKeyIsLogged() throws Exception {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        String oldPassword = "the old password 1";
+        String newPassword = "a brand new password 2";
+        TestTenant t;
+        String token;
+        String code;
+        try {
+            t = newTenant("logs@example.com", oldPassword);
+            PasswordResetAccepted accepted = resets().requestPasswordReset(new PasswordResetRequest().identifier(t.email()), bearer(t.apiKey()));
+            MimeMessage mail = mailbox.awaitMessage(t.email(), 1, Duration.ofSeconds(10));
+            token = Mailbox.token(mail);
+            code = Mailbox.code(mail);
+            assertThrows(ApiException.class, () -> resets().verifyPasswordReset(new VerifyResetRequest().flowId(accepted.getFlowId()).code("000000".equals(code) ? "111111" : "000000")));
+            resets().verifyPasswordReset(new VerifyResetRequest().flowId(accepted.getFlowId()).code(code));
+            assertThrows(ApiException.class, () -> resets().completePasswordReset(new CompleteResetRequest().token(token).newPassword("short")));
+            resets().completePasswordReset(new CompleteResetRequest().token(token).newPassword(newPassword));
+            assertThrows(ApiException.class, () -> resets().completePasswordReset(new CompleteResetRequest().token(token).newPassword(newPassword)));
+            credentials().verifyCredentials(new CredentialCheck().identifier(t.email()).password(newPassword), bearer(t.apiKey()));
+            assertThrows(ApiException.class, () -> credentials().verifyCredentials(new CredentialCheck().identifier(t.email()).password(oldPassword), bearer(t.apiKey())));
+            mailbox.awaitMessage(t.email(), 2, Duration.ofSeconds(10));
+        } finally {
+            root.detachAppender(captured);
+        }
+        List<String> lines = captured.list.stream().map(e -> e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
+        assertTrue(lines.size() > 5, "logs were captured: " + lines.size());
+        String all = String.join("\n", lines);
+        for (String secret : List.of(token, oldPassword, newPassword, t.apiKey(), ADMIN_TOKEN)) {
+            assertFalse(all.contains(secret), "a secret appears in the logs");
+        }
+        assertFalse(all.matches("(?s).*\\b" + code + "\\b.*"), "the code appears in the logs");
+    }
+}
