@@ -33,6 +33,11 @@ public class Outbox {
                 OutboxStatus.PENDING, 0, now, null, null, null, now, null));
     }
 
+    /** The sealing work of {@link #enqueue} without storing anything (see StartReset: timing parity). */
+    public void sealOnly(MailContent content) {
+        sealer.seal(content.text(), content.html());
+    }
+
     public List<OutboxMessage> list(String tenantId, @Nullable OutboxStatus status, int limit) {
         return status == null ? messages.findOldest(tenantId, limit) : messages.findOldestWithStatus(tenantId, status, limit);
     }

@@ -7,6 +7,7 @@ import resetkit.account.AccountDirectory;
 import resetkit.account.AccountRepository;
 import resetkit.account.Tenant;
 import resetkit.audit.AuditLog;
+import resetkit.mail.MailContent;
 import resetkit.mail.MailSettings;
 import resetkit.mail.Outbox;
 import resetkit.mail.ResetMailComposer;
@@ -20,8 +21,9 @@ import java.util.UUID;
 
 /**
  * Step 1. In one transaction: lock the account, open a flow with fresh secrets, revoke the
- * account's other open flows, queue the mail. An unknown account gets a ticket of the same shape
- * and an audit event, nothing else.
+ * account's other open flows, queue the mail. An unknown account goes through the same lookups,
+ * secret generation and mail rendering, then gets a ticket of the same shape and an audit event,
+ * nothing else: no flow, no mail.
  */
 @Singleton
 public class StartReset {
@@ -59,20 +61,24 @@ public class StartReset {
         Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
         Instant expiresAt = now.plus(lifetime);
         String flowId = UUID.randomUUID().toString();
-        Optional<Account> found = directory.find(tenant.id(), request.identifier())
-                .flatMap(a -> accounts.findByIdForUpdate(a.id()));
+        Optional<Account> named = directory.find(tenant.id(), request.identifier());
+        // the same statements, secrets and mail rendering for unknown accounts, so timing tells nothing
+        Optional<Account> found = accounts.findByIdForUpdate(named.map(Account::id).orElse(flowId));
+        ResetSecrets secrets = ResetSecrets.generate(settings.getCodeLength());
+        String tokenDigest = digester.tokenDigest(secrets.token());
+        String codeDigest = digester.codeDigest(flowId, secrets.code());
+        flows.revokeOthers(tenant.id(), found.map(Account::id).orElse(flowId), flowId, now);
+        String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
+        MailContent mail = composer.resetMail(serviceName, links.link(linkBase, secrets.token()), secrets.code(), expiresAt);
         if (found.isEmpty()) {
+            outbox.sealOnly(mail);
             audit.record(tenant.id(), AuditLog.RESET_REQUESTED_UNKNOWN, null, null, "via " + request.channel());
             return new ResetTicket(flowId, expiresAt, RandomSecrets.urlSafe(32));
         }
         Account account = found.get();
-        ResetSecrets secrets = ResetSecrets.generate(settings.getCodeLength());
-        flows.save(new ResetFlow(flowId, tenant.id(), account.id(), digester.tokenDigest(secrets.token()),
-                digester.codeDigest(flowId, secrets.code()), FlowStatus.OPEN, 0, request.channel(), now, expiresAt, null));
-        flows.revokeOthers(tenant.id(), account.id(), flowId, now);
-        String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
-        outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, senderOf(tenant), account.email(),
-                composer.resetMail(serviceName, links.link(linkBase, secrets.token()), secrets.code(), expiresAt));
+        flows.save(new ResetFlow(flowId, tenant.id(), account.id(), tokenDigest, codeDigest, FlowStatus.OPEN, 0,
+                request.channel(), now, expiresAt, null));
+        outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, senderOf(tenant), account.email(), mail);
         audit.record(tenant.id(), AuditLog.RESET_REQUESTED, flowId, account.id(), "via " + request.channel());
         return new ResetTicket(flowId, expiresAt, secrets.token());
     }
