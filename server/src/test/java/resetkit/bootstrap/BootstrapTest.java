@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** RESETKIT_BOOTSTRAP creates tenants, their chosen keys and accounts at start. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class BootstrapTest extends IntegrationTest {
 
     @Override

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The SMTP server is down when the requests arrive: they are accepted, attempts fail and are
  * retried with backoff, and once the server is up every message arrives exactly once.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class OutboxDeliveryTest extends IntegrationTest {
 
     @Override

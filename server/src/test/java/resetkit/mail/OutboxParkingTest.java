@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A message that keeps failing is parked after the last attempt: kept and visible, never dropped. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class OutboxParkingTest extends IntegrationTest {
 
     @Override

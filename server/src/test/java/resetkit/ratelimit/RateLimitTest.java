@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Limits on reset requests, counted in the database: per identifier, per client IP, per tenant. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class RateLimitTest extends IntegrationTest {
 
     @Override

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Single use under contention: the conditional UPDATE lets exactly one of many completions win. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ConcurrentCompletionTest extends IntegrationTest {
     private static final int CALLERS = 16;
 

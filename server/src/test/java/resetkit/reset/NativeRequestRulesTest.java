@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the request endpoint accepts and refuses: enumeration, allow-list, keys, malformed input. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class NativeRequestRulesTest extends IntegrationTest {
 
     @Test

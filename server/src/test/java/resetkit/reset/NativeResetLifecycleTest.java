@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The native flow end to end, through the generated client, over HTTP, with mail read from a real SMTP server. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class NativeResetLifecycleTest extends IntegrationTest {
     private static final String OLD = "the old password 1";
     private static final String NEW = "a brand new password 2";

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A dump of every table after a full flow holds no token, code, password or API key in clear. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SecretsAtRestTest extends IntegrationTest {
 
     @Test

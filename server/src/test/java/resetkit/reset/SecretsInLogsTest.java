@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Captures every log line of a full flow (at DEBUG) and looks for the secrets in them. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SecretsInLogsTest extends IntegrationTest {
 
     @Override

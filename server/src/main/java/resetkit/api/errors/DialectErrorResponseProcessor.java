@@ -32,6 +32,9 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
         HttpStatus status = base.getStatus();
         ApiError error = describe(status, context);
         MutableHttpResponse<?> rendered = renderer.render(context.getRequest(), error);
+        if (error.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            rendered.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5");
+        }
         base.getHeaders().forEach((name, values) -> {
             if (!rendered.getHeaders().contains(name)) {
                 values.forEach(v -> rendered.header(name, v));
@@ -52,12 +55,20 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
                     "The request body is larger than this service accepts.");
             case UNAUTHORIZED, FORBIDDEN -> ApiError.of(status, ApiError.UNAUTHORIZED, "Unauthorized", "A valid bearer key is required.");
             case BAD_REQUEST -> badRequest(cause, context);
+            case SERVICE_UNAVAILABLE -> unavailable();
             default -> status.getCode() >= 500 && isUnreadableBody(cause)
                     ? badRequest(cause, context)
+                    : status.getCode() >= 500 && DatabaseOutage.isCause(cause)
+                    ? unavailable()
                     : status.getCode() >= 500
                     ? ApiError.of(status, ApiError.INTERNAL, "Internal error", "The service could not complete the request.")
                     : ApiError.of(status, ApiError.MALFORMED, status.getReason(), "The request could not be processed.");
         };
+    }
+
+    static ApiError unavailable() {
+        return ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, ApiError.SERVICE_UNAVAILABLE, "Service unavailable",
+                "The service cannot reach its database right now; try again shortly.");
     }
 
     private static ApiError badRequest(Throwable cause, ErrorContext context) {

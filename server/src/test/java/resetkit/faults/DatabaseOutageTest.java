@@ -1,0 +1,78 @@
+package resetkit.faults;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import resetkit.testing.CuttableProxy;
+import resetkit.testing.IntegrationTest;
+import resetkit.testing.TestDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * MariaDB becomes unreachable (the link through a proxy is cut): the service answers 503 quickly
+ * instead of hanging, and recovers by itself once the database is back. MariaDB runs only.
+ */
+@MicronautTest(transactional = false)
+class DatabaseOutageTest extends IntegrationTest {
+    private CuttableProxy proxy;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        if (!TestDatabase.isMysql()) {
+            return Map.of();
+        }
+        try {
+            proxy = new CuttableProxy("127.0.0.1", 3306).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> props = new HashMap<>();
+        props.put("datasources.default.url", database.jdbcUrl().replace("127.0.0.1:3306", "127.0.0.1:" + proxy.port())
+                + "&connectTimeout=1000&socketTimeout=3000");
+        props.put("datasources.default.connection-timeout", "2000");
+        return props;
+    }
+
+    @BeforeAll
+    void onlyOnMariaDb() {
+        Assumptions.assumeTrue(TestDatabase.isMysql(), "needs -Dresetkit.test.db=mariadb");
+    }
+
+    @Test
+    void answers503WhileTheDatabaseIsDownAndRecoversWithoutARestart() throws Exception {
+        TestTenant t = newTenant("outage-db@example.com", "the old password 1");
+        String body = "{\"identifier\":\"outage-db@example.com\"}";
+        assertEquals(202, post("/v1/password-resets", "application/json", body, bearer(t.apiKey())).statusCode());
+
+        proxy.cut();
+        long start = System.nanoTime();
+        HttpResponse<String> down = post("/v1/password-resets", "application/json", body, bearer(t.apiKey()));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(503, down.statusCode(), down.body());
+        assertTrue(down.body().contains("urn:resetkit:problem:service-unavailable"), down.body());
+        assertTrue(down.headers().firstValue("Retry-After").isPresent());
+        assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "answered in " + took);
+
+        proxy.restore();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 202) {
+            status = post("/v1/password-resets", "application/json", body, bearer(t.apiKey())).statusCode();
+            if (status != 202) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(202, status, "recovered without a restart");
+        mailbox.awaitMessage(t.email(), 2, Duration.ofSeconds(15));
+    }
+}
