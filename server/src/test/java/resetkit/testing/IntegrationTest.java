@@ -42,8 +42,18 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     @Inject
     protected TestClock clock;
 
+    private Map<String, String> properties;
+
+    /** Computed once: a second server instance (see TwoInstancesTest) gets the same settings. */
     @Override
-    public Map<String, String> getProperties() {
+    public synchronized Map<String, String> getProperties() {
+        if (properties == null) {
+            properties = computeProperties();
+        }
+        return properties;
+    }
+
+    private Map<String, String> computeProperties() {
         if (startMailbox()) {
             mailbox.start();
         }
