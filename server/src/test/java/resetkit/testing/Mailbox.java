@@ -42,6 +42,13 @@ public final class Mailbox implements AutoCloseable {
         return this;
     }
 
+    /** Requires SMTP AUTH with these credentials (the server is started). */
+    public Mailbox withUser(String login, String password) {
+        server.setUser(login + "@localhost", login, password);
+        server.getManagers().getSmtpManager();
+        return this;
+    }
+
     public int port() {
         return port;
     }
