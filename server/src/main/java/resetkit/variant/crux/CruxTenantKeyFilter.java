@@ -8,10 +8,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import resetkit.api.errors.ApiError;
-import resetkit.api.errors.ErrorRenderer;
 import resetkit.security.BearerCredentials;
-import resetkit.security.TenantKeys;
+import resetkit.security.TenantKeyGate;
 
 /**
  * Crux sends the key in Authorization without a scheme; "Bearer <key>" works too. No key is a 401
@@ -19,12 +17,10 @@ import resetkit.security.TenantKeys;
  */
 @ServerFilter("/timp/**")
 class CruxTenantKeyFilter {
-    private final TenantKeys tenantKeys;
-    private final ErrorRenderer errors;
+    private final TenantKeyGate gate;
 
-    CruxTenantKeyFilter(TenantKeys tenantKeys, ErrorRenderer errors) {
-        this.tenantKeys = tenantKeys;
-        this.errors = errors;
+    CruxTenantKeyFilter(TenantKeyGate gate) {
+        this.gate = gate;
     }
 
     @RequestFilter
@@ -33,12 +29,8 @@ class CruxTenantKeyFilter {
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
         String presented = BearerCredentials.bearerOrRaw(request);
         if (presented == null) {
-            return errors.render(request, ApiError.of(HttpStatus.UNAUTHORIZED, ApiError.UNAUTHORIZED, "Unauthorized",
-                    "Authentication credentials were not provided.")).header("WWW-Authenticate", "Bearer");
+            return gate.refuse(request, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
         }
-        if (tenantKeys.authenticate(request, presented).isPresent()) {
-            return null;
-        }
-        return errors.render(request, ApiError.of(HttpStatus.FORBIDDEN, ApiError.UNAUTHORIZED, "Forbidden", "Invalid API key."));
+        return gate.admit(request, presented, HttpStatus.FORBIDDEN, "Invalid API key.");
     }
 }

@@ -10,9 +10,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import resetkit.api.errors.ApiError;
-import resetkit.api.errors.ErrorRenderer;
 import resetkit.security.BearerCredentials;
-import resetkit.security.TenantKeys;
+import resetkit.security.TenantKeyGate;
 
 /**
  * Every ZAP call carries the tenant key as a bearer token ("must be sent with every API request"),
@@ -21,26 +20,22 @@ import resetkit.security.TenantKeys;
  */
 @ServerFilter({"/v1/business/**", "/v1/otp/**"})
 class ZapRequestFilter {
-    private final TenantKeys tenantKeys;
-    private final ErrorRenderer errors;
+    private final TenantKeyGate gate;
 
-    ZapRequestFilter(TenantKeys tenantKeys, ErrorRenderer errors) {
-        this.tenantKeys = tenantKeys;
-        this.errors = errors;
+    ZapRequestFilter(TenantKeyGate gate) {
+        this.gate = gate;
     }
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        if (tenantKeys.authenticate(request, BearerCredentials.bearer(request)).isEmpty()) {
-            return errors.render(request, ApiError.of(HttpStatus.UNAUTHORIZED, ApiError.UNAUTHORIZED, "Unauthorized",
-                    "A valid tenant API key is required as a bearer token.")).header("WWW-Authenticate", "Bearer");
-        }
-        if (request.getMethod() == HttpMethod.POST && request.getContentType().isEmpty()) {
-            return errors.render(request, ApiError.of(HttpStatus.BAD_REQUEST, ApiError.MALFORMED, "Malformed request",
+        HttpResponse<?> refused = gate.admit(request, BearerCredentials.bearer(request), HttpStatus.UNAUTHORIZED,
+                "A valid tenant API key is required as a bearer token.");
+        if (refused == null && request.getMethod() == HttpMethod.POST && request.getContentType().isEmpty()) {
+            return gate.render(request, ApiError.of(HttpStatus.BAD_REQUEST, ApiError.MALFORMED, "Malformed request",
                     "Content-Type: application/json is required."));
         }
-        return null;
+        return refused;
     }
 }

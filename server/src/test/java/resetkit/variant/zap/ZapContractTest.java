@@ -56,6 +56,14 @@ class ZapContractTest extends DialectContractTest {
         assertEquals(false, JSON.readTree(e.getResponseBody()).get("success").asBoolean(true));
     }
 
+    /** forgotPassword, then the mailed OTP verified: the token is ready to set the password. */
+    private String tokenWithVerifiedOtp(TestTenant t) throws Exception {
+        String token = zap().zapForgotPassword(new ZapForgotPasswordRequest().email(t.email()), bearer(t.apiKey())).getData().getToken();
+        String otp = Mailbox.code(mailbox.awaitMessage(t.email(), 1, MAIL));
+        zap().zapVerifyOtp(new ZapVerifyOtpRequest().otp(otp).identity(t.email()), bearer(t.apiKey()));
+        return token;
+    }
+
     @Test
     void theDocumentsExampleThenOtpVerifyThenAuthSetsThePassword() throws Exception {
         TestTenant t = newTenant("johndoe@example.com", OLD);
@@ -110,9 +118,7 @@ class ZapContractTest extends DialectContractTest {
     void theTokenWorksOnlyForItsAccountAndItsTenant() throws Exception {
         TestTenant t = newTenant("owner@example.com", OLD);
         TestTenant other = newTenant("owner@example.com", OLD);
-        String token = zap().zapForgotPassword(new ZapForgotPasswordRequest().email(t.email()), bearer(t.apiKey())).getData().getToken();
-        String otp = Mailbox.code(mailbox.awaitMessage(t.email(), 1, MAIL));
-        zap().zapVerifyOtp(new ZapVerifyOtpRequest().otp(otp).identity(t.email()), bearer(t.apiKey()));
+        String token = tokenWithVerifiedOtp(t);
 
         assertBadRequest(assertThrows(ApiException.class, () -> zap().zapResetPassword(token,
                 new ZapResetPasswordRequest().identity("someone-else@example.com").newPassword(NEW), bearer(t.apiKey()))));
@@ -127,9 +133,7 @@ class ZapContractTest extends DialectContractTest {
     @Test
     void zapsPasswordRuleIsEnforcedAndTheFlowStaysUsable() throws Exception {
         TestTenant t = newTenant("rules@example.com", OLD);
-        String token = zap().zapForgotPassword(new ZapForgotPasswordRequest().email(t.email()), bearer(t.apiKey())).getData().getToken();
-        String otp = Mailbox.code(mailbox.awaitMessage(t.email(), 1, MAIL));
-        zap().zapVerifyOtp(new ZapVerifyOtpRequest().otp(otp).identity(t.email()), bearer(t.apiKey()));
+        String token = tokenWithVerifiedOtp(t);
 
         for (String weak : new String[]{"Sh0rt!", "no-digits-here!", "n0special1234", "L0ng-" + "x".repeat(26)}) {
             ApiException e = assertThrows(ApiException.class, () -> zap().zapResetPassword(token,
@@ -182,6 +186,10 @@ class ZapContractTest extends DialectContractTest {
         assertEquals(known.getData().getToken().replaceAll("[0-9a-f]", "x"), decoy.replaceAll("[0-9a-f]", "x"));
         assertEquals(queued, outboxSize(t.id()));
         assertTrue(mailbox.to("stranger@example.com").isEmpty());
+        assertBadRequest(assertThrows(ApiException.class, () -> zap().zapVerifyOtp(
+                new ZapVerifyOtpRequest().otp("123456").identity("stranger@example.com"), bearer(t.apiKey()))));
+        assertBadRequest(assertThrows(ApiException.class, () -> zap().zapResetPassword(decoy,
+                new ZapResetPasswordRequest().identity("stranger@example.com").newPassword(NEW), bearer(t.apiKey()))));
     }
 
     @Test
