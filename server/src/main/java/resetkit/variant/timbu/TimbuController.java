@@ -51,18 +51,21 @@ class TimbuController implements TimbuApi {
         return HttpResponse.ok(RECOVERY_SENT).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** Both documented forms: the token in the body (answers the partner), or in the query (answers a string). */
+    /**
+     * Both documented forms: the token in the body (answers the partner), or in the query (answers
+     * a string). The parameter keeps the interface's name: validation messages name it.
+     */
     @Override
-    public HttpResponse<Object> timbuResetBizPartnerPassword(TimbuResetPasswordRequest body, String queryToken) {
-        if (queryToken != null && body.getToken() != null) {
+    public HttpResponse<Object> timbuResetBizPartnerPassword(TimbuResetPasswordRequest body, String token) {
+        if (token != null && body.getToken() != null) {
             throw tokenProblem("send the token in the query or in the body, not both");
         }
-        String token = queryToken != null ? queryToken : body.getToken();
-        if (token == null) {
+        String presented = token != null ? token : body.getToken();
+        if (presented == null) {
             throw tokenProblem("must not be null");
         }
-        ResetFlow flow = resets.complete(SecretProof.ofToken(token), body.getPassword());
-        if (queryToken != null) {
+        ResetFlow flow = resets.complete(SecretProof.ofToken(presented), body.getPassword());
+        if (token != null) {
             return HttpResponse.<Object>ok(PASSWORD_RESET).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         TimbuPartner partner = accounts.findById(flow.accountId())

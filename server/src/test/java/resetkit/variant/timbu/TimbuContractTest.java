@@ -210,6 +210,10 @@ class TimbuContractTest extends DialectContractTest {
         assertEquals(422, none.statusCode());
         assertEquals("Token is required.", json(none).at("/detail/0/msg").asText());
 
+        HttpResponse<String> shortQueryToken = post(RESET_PATH + "?token=abc", "application/json", "{\"password\":\"" + NEW + "\"}", Map.of());
+        assertEquals(422, shortQueryToken.statusCode());
+        assertEquals(List.of("query", "token"), JSON.convertValue(json(shortQueryToken).at("/detail/0/loc"), List.class));
+
         ApiException wrong = assertThrows(ApiException.class, () -> timbu().timbuResetBizPartnerPassword(
                 new TimbuResetPasswordRequest().token("x".repeat(43)).password(NEW), null));
         assertEquals(400, wrong.getCode());

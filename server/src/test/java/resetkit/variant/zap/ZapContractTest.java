@@ -115,6 +115,23 @@ class ZapContractTest extends DialectContractTest {
     }
 
     @Test
+    void fiveWrongOtpsLockTheReset() throws Exception {
+        TestTenant t = newTenant("locked@example.com", OLD);
+        String token = zap().zapForgotPassword(new ZapForgotPasswordRequest().email(t.email()), bearer(t.apiKey())).getData().getToken();
+        String otp = Mailbox.code(mailbox.awaitMessage(t.email(), 1, MAIL));
+        String wrong = otp.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            assertBadRequest(assertThrows(ApiException.class, () -> zap().zapVerifyOtp(
+                    new ZapVerifyOtpRequest().otp(wrong).identity(t.email()), bearer(t.apiKey()))));
+        }
+        assertBadRequest(assertThrows(ApiException.class, () -> zap().zapVerifyOtp(
+                new ZapVerifyOtpRequest().otp(otp).identity(t.email()), bearer(t.apiKey()))));
+        assertBadRequest(assertThrows(ApiException.class, () -> zap().zapResetPassword(token,
+                new ZapResetPasswordRequest().identity(t.email()).newPassword(NEW), bearer(t.apiKey()))));
+        assertPassword(t.apiKey(), t.email(), OLD);
+    }
+
+    @Test
     void theTokenWorksOnlyForItsAccountAndItsTenant() throws Exception {
         TestTenant t = newTenant("owner@example.com", OLD);
         TestTenant other = newTenant("owner@example.com", OLD);
