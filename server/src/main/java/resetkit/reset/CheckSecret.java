@@ -31,7 +31,7 @@ public class CheckSecret {
         Optional<ResetFlow> found;
         if (proof.hasToken()) {
             found = flows.findByTokenDigestIn(digester.tokenDigestCandidates(proof.token()));
-        } else if (proof.hasCode()) {
+        } else if (proof.hasCode() || proof.hasConfirmedHandle()) {
             found = flows.findById(proof.flowId());
         } else {
             throw new ResetSecretRejected(RejectionReason.MISSING);
@@ -47,6 +47,12 @@ public class CheckSecret {
                     throw new ResetSecretRejected(RejectionReason.EXPIRED, flow);
                 }
             }
+        }
+        if (proof.hasConfirmedHandle() && !proof.hasCode()) {
+            if (!flow.codeConfirmed()) {
+                throw new ResetSecretRejected(RejectionReason.UNCONFIRMED, flow);
+            }
+            return flow;
         }
         if (!proof.hasToken() && !digester.codeMatches(flow.id(), proof.code(), flow.codeDigest())) {
             flows.recordWrongCode(flow.id(), settings.getMaxCodeAttempts());

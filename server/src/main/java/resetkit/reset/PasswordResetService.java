@@ -1,6 +1,8 @@
 package resetkit.reset;
 
 import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import resetkit.account.AccountDirectory;
 import resetkit.account.PasswordHasher;
 import resetkit.account.Tenant;
 import resetkit.account.TenantAdministration;
@@ -8,6 +10,8 @@ import resetkit.audit.AuditLog;
 import resetkit.ratelimit.RateLimited;
 import resetkit.ratelimit.RateLimiter;
 import resetkit.security.ClientAddress;
+
+import java.time.Clock;
 
 /**
  * The core every API calls: request (step 1), verify (step 3), complete (step 4). Adapters map
@@ -25,10 +29,13 @@ public class PasswordResetService {
     private final AuditLog audit;
     private final RateLimiter rateLimiter;
     private final ClientAddress clientAddress;
+    private final AccountDirectory directory;
+    private final ResetFlowRepository flows;
+    private final Clock clock;
 
     PasswordResetService(ResetLinks links, StartReset start, CheckSecret check, FinishReset finish, PasswordPolicy policy,
                          PasswordHasher hasher, TenantAdministration tenants, AuditLog audit, RateLimiter rateLimiter,
-                         ClientAddress clientAddress) {
+                         ClientAddress clientAddress, AccountDirectory directory, ResetFlowRepository flows, Clock clock) {
         this.links = links;
         this.start = start;
         this.check = check;
@@ -39,6 +46,9 @@ public class PasswordResetService {
         this.audit = audit;
         this.rateLimiter = rateLimiter;
         this.clientAddress = clientAddress;
+        this.directory = directory;
+        this.flows = flows;
+        this.clock = clock;
     }
 
     /**
@@ -63,21 +73,47 @@ public class PasswordResetService {
     }
 
     public ResetFlow verify(SecretProof proof) {
-        ResetFlow flow = openAudited(proof);
+        return verify(null, proof);
+    }
+
+    /** As {@link #verify(SecretProof)}, for a caller authenticated as {@code caller}: other tenants' flows do not exist for it. */
+    public ResetFlow verify(@Nullable Tenant caller, SecretProof proof) {
+        ResetFlow flow = openAudited(caller, proof);
         audit.record(flow.tenantId(), AuditLog.RESET_VERIFIED, flow.id(), flow.accountId(), null);
         return flow;
     }
 
-    /** Uses the tenant's own password policy. */
-    public void complete(SecretProof proof, String newPassword) {
-        complete(proof, newPassword, policy::check);
+    /**
+     * Checks the mailed code of the account's open flow and marks the flow as confirmed, so that
+     * {@link SecretProof#ofConfirmedFlow} (the flow id alone) opens it from now on. A wrong code
+     * counts towards the flow's limit; an unknown account or one without an open flow is refused
+     * like a wrong code.
+     */
+    public ResetFlow confirmCode(Tenant tenant, String identifier, String code) {
+        ResetFlow open = directory.find(tenant.id(), identifier)
+                .flatMap(a -> flows.findFirstByTenantIdAndAccountIdAndStatusOrderByCreatedAtDesc(tenant.id(), a.id(), FlowStatus.OPEN))
+                .orElseThrow(() -> new ResetSecretRejected(RejectionReason.UNKNOWN));
+        ResetFlow flow = openAudited(tenant, SecretProof.ofCode(open.id(), code));
+        flows.markCodeVerified(flow.id(), clock.instant());
+        audit.record(flow.tenantId(), AuditLog.RESET_VERIFIED, flow.id(), flow.accountId(), "code confirmed");
+        return flow;
+    }
+
+    /** Uses the tenant's own password policy. Returns the consumed flow. */
+    public ResetFlow complete(SecretProof proof, String newPassword) {
+        return complete(null, proof, newPassword, policy::check);
     }
 
     /** For dialects that document their own password rule. */
-    public void complete(SecretProof proof, String newPassword, PasswordRule rule) {
-        ResetFlow flow = openAudited(proof);
+    public ResetFlow complete(SecretProof proof, String newPassword, PasswordRule rule) {
+        return complete(null, proof, newPassword, rule);
+    }
+
+    /** For a caller authenticated as {@code caller} (null: any tenant's flow); {@code rule} null means the tenant's policy. */
+    public ResetFlow complete(@Nullable Tenant caller, SecretProof proof, String newPassword, @Nullable PasswordRule rule) {
+        ResetFlow flow = openAudited(caller, proof);
         Tenant tenant = tenants.requireTenant(flow.tenantId());
-        rule.check(tenant, newPassword);
+        (rule != null ? rule : (PasswordRule) policy::check).check(tenant, newPassword);
         String hash = hasher.hash(newPassword);
         try {
             finish.finish(tenant, flow, hash);
@@ -85,11 +121,16 @@ public class PasswordResetService {
             audit.record(flow.tenantId(), AuditLog.RESET_REJECTED, flow.id(), flow.accountId(), e.reason().name());
             throw e;
         }
+        return flow;
     }
 
-    private ResetFlow openAudited(SecretProof proof) {
+    private ResetFlow openAudited(@Nullable Tenant caller, SecretProof proof) {
         try {
-            return check.openFlow(proof);
+            ResetFlow flow = check.openFlow(proof);
+            if (caller != null && !caller.id().equals(flow.tenantId())) {
+                throw new ResetSecretRejected(RejectionReason.UNKNOWN);
+            }
+            return flow;
         } catch (ResetSecretRejected e) {
             if (e.flow() != null) {
                 audit.record(e.flow().tenantId(), AuditLog.RESET_REJECTED, e.flow().id(), e.flow().accountId(), e.reason().name());

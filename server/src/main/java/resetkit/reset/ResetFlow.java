@@ -1,5 +1,6 @@
 package resetkit.reset;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -19,7 +20,22 @@ public record ResetFlow(
         String channel,
         Instant createdAt,
         Instant expiresAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt,
+        @Nullable Instant codeVerifiedAt) {
+
+    @Creator
+    public ResetFlow {
+    }
+
+    /** A flow whose code has not been confirmed yet (every new flow). */
+    public ResetFlow(String id, String tenantId, String accountId, String tokenDigest, String codeDigest, FlowStatus status,
+                     int failedAttempts, String channel, Instant createdAt, Instant expiresAt, @Nullable Instant finishedAt) {
+        this(id, tenantId, accountId, tokenDigest, codeDigest, status, failedAttempts, channel, createdAt, expiresAt, finishedAt, null);
+    }
+
+    public boolean codeConfirmed() {
+        return codeVerifiedAt != null;
+    }
 
     public boolean expiredAt(Instant now) {
         return !now.isBefore(expiresAt);

@@ -14,6 +14,12 @@ public interface ResetFlowRepository extends CrudRepository<ResetFlow, String> {
 
     Optional<ResetFlow> findByTokenDigestIn(Collection<String> tokenDigests);
 
+    /** The account's newest flow in the given state (a new request revokes the older open ones). */
+    Optional<ResetFlow> findFirstByTenantIdAndAccountIdAndStatusOrderByCreatedAtDesc(String tenantId, String accountId, FlowStatus status);
+
+    @Query("UPDATE reset_flow SET code_verified_at = :now WHERE id = :id AND status = 'OPEN' AND code_verified_at IS NULL")
+    int markCodeVerified(String id, Instant now);
+
     /** Single use: of any number of concurrent callers, exactly one sees 1. */
     @Query("UPDATE reset_flow SET status = 'USED', finished_at = :now WHERE id = :id AND status = 'OPEN' AND expires_at > :now")
     int consume(String id, Instant now);
