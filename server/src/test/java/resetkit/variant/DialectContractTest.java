@@ -1,0 +1,45 @@
+package resetkit.variant;
+
+import resetkit.client.ApiException;
+import resetkit.client.model.AccountCreate;
+import resetkit.client.model.AuditEvent;
+import resetkit.client.model.CredentialCheck;
+import resetkit.client.model.TenantCreate;
+import resetkit.testing.IntegrationTest;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Helpers shared by the dialect contract tests: fixed tenants, the outbox as proof of "no mail", the credential check. */
+public abstract class DialectContractTest extends IntegrationTest {
+
+    /** A tenant with a chosen id (as a dialect with a configured tenant needs) and one account. */
+    protected TestTenant fixedTenant(String id, String email, String username, String password) throws ApiException {
+        String apiKey = admin().createTenant(new TenantCreate().id(id).name("Tenant " + id)
+                .allowedRedirectUrls(List.of("https://app.example.com/reset")), adminAuth()).getApiKey();
+        String accountId = admin().createAccount(id, new AccountCreate().email(email).username(username).password(password),
+                adminAuth()).getId();
+        return new TestTenant(id, apiKey, accountId, email);
+    }
+
+    /** Mails queued for a tenant: the outbox is written in the request's transaction, so this needs no waiting. */
+    protected int queuedMails(String tenantId) throws ApiException {
+        return admin().listOutbox(tenantId, null, 500, adminAuth()).getMessages().size();
+    }
+
+    protected long events(String tenantId, String type) throws ApiException {
+        return admin().listEvents(tenantId, 500, adminAuth()).getEvents().stream().map(AuditEvent::getType)
+                .filter(type::equals).count();
+    }
+
+    /** The new password is accepted by the credential endpoint and the old one is not. */
+    protected void assertPasswordChanged(TestTenant tenant, String oldPassword, String newPassword) throws ApiException {
+        assertEquals(tenant.accountId(), credentials().verifyCredentials(
+                new CredentialCheck().identifier(tenant.email()).password(newPassword), bearer(tenant.apiKey())).getAccountId());
+        ApiException old = assertThrows(ApiException.class, () -> credentials().verifyCredentials(
+                new CredentialCheck().identifier(tenant.email()).password(oldPassword), bearer(tenant.apiKey())));
+        assertEquals(401, old.getCode());
+    }
+}
