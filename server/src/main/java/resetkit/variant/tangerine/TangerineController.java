@@ -3,8 +3,6 @@ package resetkit.variant.tangerine;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import resetkit.account.Tenant;
@@ -23,7 +21,6 @@ import java.util.Map;
  * 200 {@code {}} whether or not the account exists.
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class TangerineController implements TangerineApi {
     static final String CHANNEL = "tangerine";
     private static final Logger LOG = LoggerFactory.getLogger(TangerineController.class);
