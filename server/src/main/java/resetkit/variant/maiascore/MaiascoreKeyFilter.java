@@ -9,9 +9,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import resetkit.api.errors.ApiError;
-import resetkit.api.errors.ErrorRenderer;
 import resetkit.security.BearerCredentials;
-import resetkit.security.TenantKeys;
+import resetkit.security.TenantKeyGate;
 
 /**
  * Maiascore's operations need a tenant API key as a bearer token; checked before the body is
@@ -19,22 +18,19 @@ import resetkit.security.TenantKeys;
  */
 @ServerFilter({MaiascoreErrorDialect.FORGOT_PASSWORD, MaiascoreErrorDialect.RESET_PASSWORD})
 public class MaiascoreKeyFilter {
-    private final TenantKeys tenantKeys;
-    private final ErrorRenderer errors;
+    private static final ApiError FORBIDDEN = ApiError.of(HttpStatus.FORBIDDEN, ApiError.UNAUTHORIZED, "Forbidden",
+            "this operation requires authentication");
 
-    MaiascoreKeyFilter(TenantKeys tenantKeys, ErrorRenderer errors) {
-        this.tenantKeys = tenantKeys;
-        this.errors = errors;
+    private final TenantKeyGate gate;
+
+    MaiascoreKeyFilter(TenantKeyGate gate) {
+        this.gate = gate;
     }
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        if (tenantKeys.authenticate(request, BearerCredentials.bearer(request)).isPresent()) {
-            return null;
-        }
-        return errors.render(request, ApiError.of(HttpStatus.FORBIDDEN, ApiError.UNAUTHORIZED, "Forbidden",
-                "this operation requires authentication"));
+        return gate.admit(request, BearerCredentials.bearer(request), FORBIDDEN);
     }
 }

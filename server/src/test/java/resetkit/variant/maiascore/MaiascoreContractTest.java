@@ -158,6 +158,14 @@ class MaiascoreContractTest extends DialectContractTest {
     }
 
     @Test
+    void aTrailingOrDoubledSlashIsTheSameOperationBehindTheSameKeyCheck() throws Exception {
+        assertAnswer(403, FORBIDDEN, send("/auth/forgot-password/", "application/json", "{\"id\":\"string\"}", null));
+        assertAnswer(403, FORBIDDEN, send("//auth//forgot-password", "application/json", "{\"id\":\"string\"}", null));
+        assertAnswer(403, FORBIDDEN, send("/auth/reset-password/", "application/json", "{}", null));
+        assertAnswer(200, OK, send("/auth/forgot-password/", "application/json", "{\"id\":\"nobody\"}"));
+    }
+
+    @Test
     void anUnknownResourceIs404() throws Exception {
         assertAnswer(404, "{\"code\":404,\"message\":\"Not found: the resource was not found\"}",
                 send("/auth/forgot-password/string", "application/json", "{\"id\":\"string\"}"));

@@ -11,7 +11,6 @@ import resetkit.testing.Mailbox;
 import resetkit.testing.RawHttp;
 import resetkit.variant.DialectContractTest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,11 +151,24 @@ class TangerineContractTest extends DialectContractTest {
     }
 
     @Test
-    void queryStringsKeepTheirSlashes() {
-        assertEquals("/auth/lostPassword?next=//x//y", RepeatedSlashes.collapse("//auth//lostPassword?next=//x//y"));
-        assertEquals("/a/b#//c", RepeatedSlashes.collapse("/a//b#//c"));
-        assertEquals("http://h//x", RepeatedSlashes.collapse("http://h//x"));
-        assertEquals("*", RepeatedSlashes.collapse("*"));
-        assertEquals(new String("/v1/x".getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII), RepeatedSlashes.collapse("/v1/x"));
+    void aTrailingSlashIsTheSameOperation() throws Exception {
+        RawHttp.Response empty = rawPost("//auth/lostPassword/", FORM, "");
+        assertEquals(400, empty.status(), empty.body());
+        assertEquals(EMPTY_BODY_ERROR, empty.body());
+        RawHttp.Response ok = rawPost("/auth/lostPassword/", FORM, "username=nobody");
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals(OK_BODY, ok.body());
+    }
+
+    @Test
+    void pathsAreNormalizedButQueryStringsKeepTheirSlashes() {
+        assertEquals("/auth/lostPassword?next=//x//y", RequestPathNormalizer.normalize("//auth//lostPassword?next=//x//y"));
+        assertEquals("/auth/lostPassword", RequestPathNormalizer.normalize("//auth/lostPassword//"));
+        assertEquals("/a/b#//c", RequestPathNormalizer.normalize("/a//b#//c"));
+        assertEquals("/?q=/", RequestPathNormalizer.normalize("//?q=/"));
+        assertEquals("/", RequestPathNormalizer.normalize("/"));
+        assertEquals("http://h//x", RequestPathNormalizer.normalize("http://h//x"));
+        assertEquals("*", RequestPathNormalizer.normalize("*"));
+        assertEquals("/v1/x", RequestPathNormalizer.normalize("/v1/x"));
     }
 }

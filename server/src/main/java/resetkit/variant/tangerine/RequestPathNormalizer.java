@@ -12,14 +12,17 @@ import io.netty.handler.codec.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 /**
- * Collapses repeated slashes in the request path before Micronaut sees it, as nginx's
- * {@code merge_slashes} does. Tangerine365 documents its endpoint as {@code //auth/lostPassword};
- * Micronaut would parse that request target with {@code java.net.URI}, which reads {@code //auth}
- * as a host, and find no route. Applies to every path; the query string is left as it is.
+ * Normalises the request path before Micronaut sees it: repeated slashes become one (as nginx's
+ * {@code merge_slashes} does) and a trailing slash is dropped. Tangerine365 documents its endpoint
+ * as {@code //auth/lostPassword}; Micronaut would parse that request target with
+ * {@code java.net.URI}, which reads {@code //auth} as a host, and find no route. The router
+ * already ignores a trailing slash but path-matched filters (tenant keys) do not, so without
+ * this {@code /auth/forgot-password/} would reach the controller unauthenticated. Applies to
+ * every path; the query string is left as it is.
  */
 @Singleton
-public class RepeatedSlashes implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
-    static final String HANDLER_NAME = "resetkit-repeated-slashes";
+public class RequestPathNormalizer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+    static final String HANDLER_NAME = "resetkit-path-normalizer";
     private static final Handler HANDLER = new Handler();
 
     @Override
@@ -29,9 +32,12 @@ public class RepeatedSlashes implements BeanCreatedEventListener<NettyServerCust
         return registry;
     }
 
-    /** The request target with each run of slashes in its path made one slash; other targets unchanged. */
-    static String collapse(String target) {
-        if (target == null || !target.startsWith("/") || !target.contains("//")) {
+    /**
+     * The request target with each run of slashes in its path made one slash and no trailing
+     * slash (but "/" stays "/"); targets that are not origin-form ("*", absolute URLs) unchanged.
+     */
+    static String normalize(String target) {
+        if (target == null || !target.startsWith("/") || target.length() == 1) {
             return target;
         }
         int end = target.length();
@@ -43,7 +49,11 @@ public class RepeatedSlashes implements BeanCreatedEventListener<NettyServerCust
         if (fragment >= 0 && fragment < end) {
             end = fragment;
         }
-        return target.substring(0, end).replaceAll("/{2,}", "/") + target.substring(end);
+        String path = target.substring(0, end).replaceAll("/{2,}", "/");
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path + target.substring(end);
     }
 
     private record Customizer(Channel channel) implements NettyServerCustomizer {
@@ -66,9 +76,9 @@ public class RepeatedSlashes implements BeanCreatedEventListener<NettyServerCust
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof HttpRequest request) {
-                String collapsed = collapse(request.uri());
-                if (!collapsed.equals(request.uri())) {
-                    request.setUri(collapsed);
+                String normalized = normalize(request.uri());
+                if (!normalized.equals(request.uri())) {
+                    request.setUri(normalized);
                 }
             }
             ctx.fireChannelRead(msg);
