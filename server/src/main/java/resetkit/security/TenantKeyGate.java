@@ -32,6 +32,15 @@ public class TenantKeyGate {
         return refuse(request, status, detail);
     }
 
+    /** Null when admitted; otherwise {@code refusal}, for dialects whose refusal is not a plain 401/403 with a detail. */
+    @Nullable
+    public MutableHttpResponse<?> admit(HttpRequest<?> request, @Nullable String presentedKey, ApiError refusal) {
+        if (presentedKey != null && tenantKeys.authenticate(request, presentedKey).isPresent()) {
+            return null;
+        }
+        return errors.render(request, refusal);
+    }
+
     public MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String detail) {
         MutableHttpResponse<?> response = errors.render(request, ApiError.of(status, ApiError.UNAUTHORIZED, status.getReason(), detail));
         return status == HttpStatus.UNAUTHORIZED ? response.header("WWW-Authenticate", "Bearer") : response;
