@@ -1,5 +1,7 @@
 package resetkit.variant.tangerine;
 
+import resetkit.api.RequestPathNormalizer;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;

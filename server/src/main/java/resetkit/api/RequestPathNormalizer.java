@@ -1,4 +1,4 @@
-package resetkit.variant.tangerine;
+package resetkit.api;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -36,7 +36,7 @@ public class RequestPathNormalizer implements BeanCreatedEventListener<NettyServ
      * The request target with each run of slashes in its path made one slash and no trailing
      * slash (but "/" stays "/"); targets that are not origin-form ("*", absolute URLs) unchanged.
      */
-    static String normalize(String target) {
+    public static String normalize(String target) {
         if (target == null || !target.startsWith("/") || target.length() == 1) {
             return target;
         }
