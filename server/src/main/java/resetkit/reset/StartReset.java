@@ -72,9 +72,15 @@ public class StartReset {
         flows.revokeOthers(tenant.id(), account.id(), flowId, now);
         String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
         outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, senderOf(tenant), account.email(),
-                composer.resetMail(serviceName, links.link(linkBase, secrets.token()), secrets.code(), expiresAt));
+                composer.resetMail(tenant.id(), mailLocale(request, account), serviceName,
+                        links.link(linkBase, secrets.token()), secrets.code(), expiresAt));
         audit.record(tenant.id(), AuditLog.RESET_REQUESTED, flowId, account.id(), "via " + request.channel());
         return new ResetTicket(flowId, expiresAt, secrets.token());
+    }
+
+    /** The language the request asked for, else the account's own. */
+    static String mailLocale(ResetRequest request, Account account) {
+        return request.locale() != null && !request.locale().isBlank() ? request.locale() : account.locale();
     }
 
     String senderOf(Tenant tenant) {
