@@ -90,6 +90,16 @@ class HostedResetPageTest extends IntegrationTest {
     }
 
     @Test
+    void aBrowsersFormPostUnderNoReferrerIsAcceptedOnLocalhost() throws Exception {
+        // what Chromium sends for the form of a page with Referrer-Policy: no-referrer
+        TestTenant t = newTenant("origin@example.com", OLD);
+        String token = requestReset(t);
+        HttpResponse<String> done = post("/reset", FORM, "token=" + enc(token) + "&password=" + enc(NEW) + "&confirmation=" + enc(NEW),
+                Map.of("Origin", "null"));
+        assertEquals(200, done.statusCode(), done.body());
+    }
+
+    @Test
     void theStylesheetComesFromTheServerItself() throws Exception {
         HttpResponse<String> css = get("/assets/hosted.css", Map.of());
         assertEquals(200, css.statusCode());
