@@ -1,13 +1,10 @@
 package resetkit.ops;
 
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,31 +12,22 @@ import java.util.Map;
  * by its JDBC URL (that can carry a user name or password); this one shows only the product.
  */
 @Singleton
-public class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+public class DatabaseHealthIndicator extends ProbeHealthIndicator {
     private static final int TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;
 
     DatabaseHealthIndicator(DataSource dataSource) {
+        super("database");
         // the raw pool: the injected DataSource only lends connections inside a transaction
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     @Override
-    protected Map<String, Object> getHealthInformation() {
-        Map<String, Object> details = new LinkedHashMap<>();
+    protected boolean probe(Map<String, Object> details) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             details.put("product", connection.getMetaData().getDatabaseProductName());
-            healthStatus = connection.isValid(TIMEOUT_SECONDS) ? HealthStatus.UP : HealthStatus.DOWN;
-        } catch (Exception e) {
-            healthStatus = HealthStatus.DOWN;
-            details.put("error", e.getClass().getSimpleName());
+            return connection.isValid(TIMEOUT_SECONDS);
         }
-        return details;
-    }
-
-    @Override
-    protected String getName() {
-        return "database";
     }
 }

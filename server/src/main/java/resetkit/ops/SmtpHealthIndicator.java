@@ -1,8 +1,6 @@
 package resetkit.ops;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import resetkit.mail.SmtpSettings;
 
@@ -12,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,18 +19,18 @@ import java.util.Map;
  */
 @Singleton
 @Requires(property = "resetkit.smtp.host")
-public class SmtpHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+public class SmtpHealthIndicator extends ProbeHealthIndicator {
     private final SmtpSettings smtp;
     private final OperationsSettings settings;
 
     SmtpHealthIndicator(SmtpSettings smtp, OperationsSettings settings) {
+        super("smtp");
         this.smtp = smtp;
         this.settings = settings;
     }
 
     @Override
-    protected Map<String, Object> getHealthInformation() {
-        Map<String, Object> details = new LinkedHashMap<>();
+    protected boolean probe(Map<String, Object> details) throws Exception {
         details.put("host", smtp.getHost());
         details.put("port", smtp.getPort());
         int timeout = (int) settings.getSmtpTimeout().toMillis();
@@ -44,21 +41,7 @@ public class SmtpHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
             OutputStream out = socket.getOutputStream();
             out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            if (greeting == null || !greeting.startsWith("220")) {
-                healthStatus = HealthStatus.DOWN;
-                details.put("error", "unexpected greeting");
-            } else {
-                healthStatus = HealthStatus.UP;
-            }
-        } catch (Exception e) {
-            healthStatus = HealthStatus.DOWN;
-            details.put("error", e.getClass().getSimpleName());
+            return greeting != null && greeting.startsWith("220");
         }
-        return details;
-    }
-
-    @Override
-    protected String getName() {
-        return "smtp";
     }
 }

@@ -100,6 +100,14 @@ class HostedResetPageTest extends IntegrationTest {
     }
 
     @Test
+    void aRequestThePageCannotTakeGetsAnHtmlErrorPage() throws Exception {
+        HttpResponse<String> json = post("/reset", "application/json", "{\"token\":\"x\"}", Map.of());
+        assertEquals(415, json.statusCode());
+        assertTrue(json.body().contains("<h1>Unsupported media type</h1>"), json.body());
+        assertHardened(json);
+    }
+
+    @Test
     void theStylesheetComesFromTheServerItself() throws Exception {
         HttpResponse<String> css = get("/assets/hosted.css", Map.of());
         assertEquals(200, css.statusCode());
