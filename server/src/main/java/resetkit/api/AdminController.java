@@ -12,6 +12,7 @@ import resetkit.api.generated.AdminApi;
 import resetkit.api.generated.model.AccountCreate;
 import resetkit.api.generated.model.AuditEvent;
 import resetkit.api.generated.model.AuditEventList;
+import resetkit.api.generated.model.MailTemplateKind;
 import resetkit.api.generated.model.OutboxMessage;
 import resetkit.api.generated.model.OutboxMessageList;
 import resetkit.api.generated.model.OutboxStatus;
@@ -19,8 +20,11 @@ import resetkit.api.generated.model.TenantCreate;
 import resetkit.api.generated.model.TenantCreated;
 import resetkit.api.generated.model.RateLimits;
 import resetkit.api.generated.model.RateLimitsUpdate;
+import resetkit.api.generated.model.TemplatePreview;
 import resetkit.audit.AuditLog;
+import resetkit.mail.MailPreview;
 import resetkit.mail.Outbox;
+import resetkit.mail.ResetMailComposer;
 import resetkit.ratelimit.RateLimitSettings;
 
 import java.util.List;
@@ -31,12 +35,15 @@ public class AdminController implements AdminApi {
     private final AuditLog audit;
     private final Outbox outbox;
     private final RateLimitSettings limits;
+    private final MailPreview preview;
 
-    AdminController(TenantAdministration administration, AuditLog audit, Outbox outbox, RateLimitSettings limits) {
+    AdminController(TenantAdministration administration, AuditLog audit, Outbox outbox, RateLimitSettings limits,
+                    MailPreview preview) {
         this.administration = administration;
         this.audit = audit;
         this.outbox = outbox;
         this.limits = limits;
+        this.preview = preview;
     }
 
     @Override
@@ -118,5 +125,13 @@ public class AdminController implements AdminApi {
             return message;
         }).toList();
         return HttpResponse.ok(new OutboxMessageList(messages));
+    }
+
+    @Override
+    public HttpResponse<TemplatePreview> previewTemplate(String tenantId, MailTemplateKind kind, String locale) {
+        MailTemplateKind wanted = kind == null ? MailTemplateKind.RESET : kind;
+        ResetMailComposer.Rendered rendered = preview.render(administration.requireTenant(tenantId), wanted.getValue(), locale);
+        return HttpResponse.ok(new TemplatePreview(wanted, rendered.locale(), rendered.content().subject(),
+                rendered.content().text(), rendered.content().html()));
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Development delivery while no SMTP host is configured: each mail becomes a standard .eml file
@@ -40,9 +41,12 @@ public class FileDropMailTransport implements MailTransport {
         Files.createDirectories(folder);
         Message message = composer.compose(Emails.of(mail).build());
         Path file = folder.resolve(System.currentTimeMillis() + "-" + mail.id() + ".eml");
-        try (OutputStream out = Files.newOutputStream(file)) {
+        // written aside, then renamed: a reader of the folder (the dev inbox) never sees half a mail
+        Path partial = folder.resolve(file.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial)) {
             message.writeTo(out);
         }
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("Mail {} written to {}", mail.id(), file);
     }
 }

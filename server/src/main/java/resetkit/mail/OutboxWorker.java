@@ -29,17 +29,19 @@ public class OutboxWorker {
     private final MailSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
     private final String workerId = "w-" + UUID.randomUUID();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     OutboxWorker(OutboxRepository messages, BodySealer sealer, MailTransport transport, MailSettings settings,
-                 AuditLog audit, Clock clock) {
+                 AuditLog audit, Clock clock, DeliveryMetrics metrics) {
         this.messages = messages;
         this.sealer = sealer;
         this.transport = transport;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Scheduled(fixedDelay = "${resetkit.mail.poll-interval:500ms}", initialDelay = "1s")
@@ -68,20 +70,24 @@ public class OutboxWorker {
     }
 
     private boolean deliver(OutboxMessage message) {
+        long started = System.nanoTime();
         try {
             BodySealer.Parts body = sealer.open(message.sealedBody());
             transport.send(new OutgoingMail(message.id(), message.sender(), message.recipient(),
                     new MailContent(message.subject(), body.text(), body.html())));
         } catch (Exception e) {
-            recordFailure(message, e);
+            boolean parked = recordFailure(message, e);
+            metrics.failed(message.kind(), Duration.ofNanos(System.nanoTime() - started), parked);
             return false;
         }
+        metrics.sent(message.kind(), Duration.ofNanos(System.nanoTime() - started));
         messages.markSent(message.id(), workerId, clock.instant());
         audit.record(message.tenantId(), AuditLog.MAIL_DELIVERED, message.flowId(), null, message.kind());
         return true;
     }
 
-    private void recordFailure(OutboxMessage message, Exception e) {
+    /** Returns whether the message was parked (no further attempts). */
+    private boolean recordFailure(OutboxMessage message, Exception e) {
         int attempts = message.attempts() + 1;
         boolean park = attempts >= settings.getMaxAttempts();
         Instant next = clock.instant().plus(backoff(attempts));
@@ -90,6 +96,7 @@ public class OutboxWorker {
         audit.record(message.tenantId(), park ? AuditLog.MAIL_PARKED : AuditLog.MAIL_RETRY, message.flowId(), null,
                 message.kind() + " attempt " + attempts + ": " + error);
         LOG.warn("Mail {} attempt {} failed{}: {}", message.id(), attempts, park ? " (parked)" : "", error);
+        return park;
     }
 
     /** first delay, doubled per attempt, capped. */

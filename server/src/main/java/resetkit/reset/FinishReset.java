@@ -48,7 +48,7 @@ public class FinishReset {
         flows.revokeOthers(flow.tenantId(), flow.accountId(), flow.id(), now);
         Account account = accounts.findById(flow.accountId()).orElseThrow();
         outbox.enqueue(tenant.id(), Outbox.KIND_PASSWORD_CHANGED, flow.id(), start.senderOf(tenant), account.email(),
-                composer.passwordChangedMail(tenant.name(), now));
+                composer.passwordChangedMail(tenant.id(), account.locale(), tenant.name(), now));
         audit.record(flow.tenantId(), AuditLog.RESET_COMPLETED, flow.id(), flow.accountId(), "via " + flow.channel());
     }
 }

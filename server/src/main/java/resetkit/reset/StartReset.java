@@ -69,7 +69,8 @@ public class StartReset {
         String codeDigest = digester.codeDigest(flowId, secrets.code());
         flows.revokeOthers(tenant.id(), found.map(Account::id).orElse(flowId), flowId, now);
         String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
-        MailContent mail = composer.resetMail(serviceName, links.link(linkBase, secrets.token()), secrets.code(), expiresAt);
+        MailContent mail = composer.resetMail(tenant.id(), mailLocale(request, found.orElse(null)), serviceName,
+                links.link(linkBase, secrets.token()), secrets.code(), expiresAt);
         if (found.isEmpty()) {
             outbox.sealOnly(mail);
             audit.record(tenant.id(), AuditLog.RESET_REQUESTED_UNKNOWN, null, null, "via " + request.channel());
@@ -81,6 +82,14 @@ public class StartReset {
         outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, senderOf(tenant), account.email(), mail);
         audit.record(tenant.id(), AuditLog.RESET_REQUESTED, flowId, account.id(), "via " + request.channel());
         return new ResetTicket(flowId, expiresAt, secrets.token());
+    }
+
+    /** The language the request asked for, else the account's own. */
+    static String mailLocale(ResetRequest request, Account account) {
+        if (request.locale() != null && !request.locale().isBlank()) {
+            return request.locale();
+        }
+        return account == null ? null : account.locale();
     }
 
     String senderOf(Tenant tenant) {
