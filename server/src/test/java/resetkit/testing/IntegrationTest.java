@@ -61,7 +61,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         props.put("micronaut.server.port", "-1");
         props.put("resetkit.smtp.host", "127.0.0.1");
         props.put("resetkit.smtp.port", String.valueOf(mailbox.port()));
-        props.put("resetkit.smtp.timeout", "2s");
+        props.put("resetkit.smtp.timeout", "10s"); // a loaded CI machine must not turn into retried (reordered) mails
         props.put("resetkit.admin.token", ADMIN_TOKEN);
         props.put("resetkit.mail.poll-interval", "50ms");
         props.put("resetkit.password.bcrypt-cost", "4");
