@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it sent (one worker sends one message at a time: at most one such message).
  */
 class CrashRecoveryTest {
-    private static final int ACCOUNTS = 600;
+    private static final int ACCOUNTS = 400;
 
     @Test
     void everyAcceptedRequestIsMailedAfterAKillAndRestart() throws Exception {
@@ -30,7 +30,7 @@ class CrashRecoveryTest {
             Set<String> accepted;
             Map<String, Integer> mailedBeforeKill;
             try (ServerProcess first = fixture.start(env); ResetLoad load = new ResetLoad(first.baseUrl(), ACCOUNTS, 12)) {
-                load.awaitAccepted(150, Duration.ofSeconds(30));
+                load.awaitAccepted(100, Duration.ofSeconds(30));
                 fixture.mailbox().awaitMessage(ProcessFixture.recipient(0), 1, Duration.ofSeconds(20));
                 first.kill();
                 mailedBeforeKill = fixture.mailsPerToken();
@@ -38,7 +38,7 @@ class CrashRecoveryTest {
                 accepted = Set.copyOf(load.accepted());
                 assertTrue(load.failed().size() > 0, "the kill came while requests were still being sent");
             }
-            assertTrue(accepted.size() >= 150);
+            assertTrue(accepted.size() >= 100);
             List<ProcessFixture.Row> afterKill = fixture.outbox();
             assertTrue(afterKill.stream().anyMatch(r -> r.status().equals("PENDING")),
                     "some accepted mails were not sent yet at the kill, so the restart has work to do");

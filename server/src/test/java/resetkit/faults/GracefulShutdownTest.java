@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request is mailed exactly once.
  */
 class GracefulShutdownTest {
-    private static final int FAST_ACCOUNTS = 500;
+    private static final int FAST_ACCOUNTS = 600;
     private static final int SLOW_CLIENTS = 8;
 
     @Test
@@ -39,8 +39,8 @@ class GracefulShutdownTest {
                 for (int i = 0; i < SLOW_CLIENTS; i++) {
                     slow.add(new SlowClient(server, ProcessFixture.recipient(FAST_ACCOUNTS + i)));
                 }
-                try (ResetLoad load = new ResetLoad(server.baseUrl(), FAST_ACCOUNTS, 16)) {
-                    load.awaitAccepted(60, Duration.ofSeconds(30));
+                try (ResetLoad load = new ResetLoad(server.baseUrl(), FAST_ACCOUNTS, 12, Duration.ofMillis(100))) {
+                    load.awaitAccepted(20, Duration.ofSeconds(30));
                     fixture.mailbox().awaitMessage(ProcessFixture.recipient(0), 1, Duration.ofSeconds(20));
 
                     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> terminate(server));

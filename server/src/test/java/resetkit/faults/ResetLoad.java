@@ -28,9 +28,16 @@ final class ResetLoad implements AutoCloseable {
     private final Map<String, String> failed = new ConcurrentHashMap<>();
     private final CountDownLatch done;
     private volatile boolean stopped;
+    private final Duration pause;
 
     /** Requests for the accounts {@code 0 .. endAccount-1}, in that order, from {@code threads} threads. */
     ResetLoad(String baseUrl, int endAccount, int threads) {
+        this(baseUrl, endAccount, threads, Duration.ZERO);
+    }
+
+    /** As above, each thread pausing between its requests (clients that think, not a benchmark). */
+    ResetLoad(String baseUrl, int endAccount, int threads, Duration pause) {
+        this.pause = pause;
         this.baseUrl = baseUrl;
         this.endAccount = endAccount;
         this.pool = Executors.newFixedThreadPool(threads);
@@ -60,9 +67,19 @@ final class ResetLoad implements AutoCloseable {
                 } catch (Exception e) {
                     failed.put(recipient, e.toString());
                 }
+                pause();
             }
         } finally {
             done.countDown();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
         }
     }
 
