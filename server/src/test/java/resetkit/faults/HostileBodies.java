@@ -137,6 +137,8 @@ final class HostileBodies {
         out.add(new Body("JSON array", "[{\"email\":\"user@example.com\"}]".getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("JSON string", "\"user@example.com\"".getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("JSON number", "1e999999".getBytes(StandardCharsets.UTF_8)));
+        out.add(new Body("JSON integer", "42".getBytes(StandardCharsets.UTF_8)));
+        out.add(new Body("JSON boolean", "true".getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("duplicate keys", "{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}".getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("deep arrays", ("[".repeat(20000) + "]".repeat(20000)).getBytes(StandardCharsets.UTF_8)));
         out.add(new Body("deep objects", ("{\"a\":".repeat(5000) + "1" + "}".repeat(5000)).getBytes(StandardCharsets.UTF_8)));
