@@ -104,6 +104,17 @@ final class ResetLoad implements AutoCloseable {
         }
     }
 
+    /** Waits until a request failed (for instance because the server is gone). */
+    void awaitFailure(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (failed.isEmpty()) {
+            if (System.nanoTime() > deadline || done.getCount() == 0) {
+                throw new AssertionError("no request failed; accepted " + accepted.size());
+            }
+            Thread.sleep(5);
+        }
+    }
+
     /** Lets the requests under way end (with an answer or an error) and stops sending new ones. */
     void stopAndAwait(Duration timeout) throws InterruptedException {
         stopped = true;
