@@ -1,9 +1,11 @@
 package resetkit;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
 public class Application {
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        ApplicationContext context = Micronaut.run(Application.class, args);
+        TerminationSignal.stopGracefullyOn(context);
     }
 }

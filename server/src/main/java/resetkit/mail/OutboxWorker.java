@@ -1,5 +1,6 @@
 package resetkit.mail;
 
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -10,17 +11,24 @@ import resetkit.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers due outbox messages: claims each with a lease (safe with several instances on one
  * database), sends it, marks it sent; on failure retries with exponential backoff and parks it
  * after the last attempt. A crash between the SMTP accept and the "sent" mark sends that message
  * again once its lease ends: delivery is at least once.
+ *
+ * <p>On a graceful shutdown (SIGTERM) the worker finishes the message it is sending, marks it,
+ * and claims nothing more, so that no message is left claimed-but-unsent for the next start.
  */
 @Singleton
-public class OutboxWorker {
+public class OutboxWorker implements GracefulShutdownCapable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final OutboxRepository messages;
@@ -32,6 +40,8 @@ public class OutboxWorker {
     private final DeliveryMetrics metrics;
     private final String workerId = "w-" + UUID.randomUUID();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** held while a batch is delivered: a graceful shutdown waits for it */
+    private final ReentrantLock delivering = new ReentrantLock();
 
     OutboxWorker(OutboxRepository messages, BodySealer sealer, MailTransport transport, MailSettings settings,
                  AuditLog audit, Clock clock, DeliveryMetrics metrics) {
@@ -55,6 +65,15 @@ public class OutboxWorker {
 
     /** Delivers what is due now; returns how many messages were sent. */
     public int deliverDue() {
+        delivering.lock();
+        try {
+            return stopping.get() ? 0 : deliverDueNow();
+        } finally {
+            delivering.unlock();
+        }
+    }
+
+    private int deliverDueNow() {
         int sent = 0;
         Instant now = clock.instant();
         for (String id : messages.findDueIds(now, settings.getBatchSize())) {
@@ -117,8 +136,26 @@ public class OutboxWorker {
         return HeaderText.clean(text, 480);
     }
 
+    /** Claims nothing more; completes once the message being sent (if any) is sent and marked. */
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        stopping.set(true);
+        return CompletableFuture.runAsync(() -> {
+            delivering.lock();
+            delivering.unlock();
+        });
+    }
+
+    @Override
+    public OptionalLong reportActiveTasks() {
+        return OptionalLong.of(delivering.isLocked() ? 1 : 0);
+    }
+
     @PreDestroy
     void stop() {
         stopping.set(true);
+        // a shutdown without the graceful phase (tests, or it timed out): still let the current send finish
+        delivering.lock();
+        delivering.unlock();
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import resetkit.faults.DialectRequests.DialectRequest;
 import resetkit.testing.CuttableProxy;
 import resetkit.testing.IntegrationTest;
 import resetkit.testing.TestDatabase;
@@ -20,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * MariaDB becomes unreachable (the link through a proxy is cut): the service answers 503 quickly
- * instead of hanging, and recovers by itself once the database is back. MariaDB runs only.
+ * instead of hanging, in the error shape of the API asked, and recovers by itself once the database
+ * is back. MariaDB runs only. The demo data serves each dialect's documented example request.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(environments = "demo", transactional = false)
 class DatabaseOutageTest extends IntegrationTest {
     private CuttableProxy proxy;
 
@@ -74,5 +76,48 @@ class DatabaseOutageTest extends IntegrationTest {
         }
         assertEquals(202, status, "recovered without a restart");
         mailbox.awaitMessage(t.email(), 2, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void everyDialectAnswers503InItsOwnShapeAndRecovers() throws Exception {
+        Map<String, Integer> expectedMails = new HashMap<>();
+        for (DialectRequest request : DialectRequests.ALL) {
+            assertEquals(request.success(), request.send(server.getURL().toString()).statusCode(), request.dialect());
+            expectedMails.merge(request.recipient(), 1, Integer::sum);
+        }
+
+        proxy.cut();
+        try {
+            for (DialectRequest request : DialectRequests.ALL) {
+                long start = System.nanoTime();
+                HttpResponse<String> down = request.send(server.getURL().toString());
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertTrue(request.isUnavailableShape(down), request.dialect() + ": " + down.statusCode() + " " + down.body());
+                assertTrue(down.headers().firstValue("Retry-After").isPresent(), request.dialect());
+                assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, request.dialect() + " answered in " + took);
+            }
+        } finally {
+            proxy.restore();
+        }
+
+        for (DialectRequest request : DialectRequests.ALL) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int status = 0;
+            while (System.nanoTime() < deadline && status != request.success()) {
+                status = request.send(server.getURL().toString()).statusCode();
+                if (status != request.success()) {
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals(request.success(), status, request.dialect() + " recovered without a restart");
+            expectedMails.merge(request.recipient(), 1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> expected : expectedMails.entrySet()) {
+            mailbox.awaitMessage(expected.getKey(), expected.getValue(), Duration.ofSeconds(20));
+        }
+        Thread.sleep(500); // a duplicate would arrive with the next polls
+        for (Map.Entry<String, Integer> expected : expectedMails.entrySet()) {
+            assertEquals(expected.getValue(), mailbox.to(expected.getKey()).size(), "no request of the outage mailed: " + expected.getKey());
+        }
     }
 }

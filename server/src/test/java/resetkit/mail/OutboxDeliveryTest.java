@@ -29,8 +29,7 @@ class OutboxDeliveryTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("resetkit.mail.first-retry-delay", "100ms", "resetkit.mail.max-retry-delay", "400ms",
-                "resetkit.mail.max-attempts", "1000", "resetkit.smtp.timeout", "500ms");
+        return quickMailRetries();
     }
 
     @Test

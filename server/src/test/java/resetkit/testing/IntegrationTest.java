@@ -80,6 +80,12 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         return Map.of();
     }
 
+    /** SMTP-outage tests: retries every few hundred milliseconds and never park, so a returning server gets every mail soon. */
+    protected static Map<String, String> quickMailRetries() {
+        return Map.of("resetkit.mail.first-retry-delay", "100ms", "resetkit.mail.max-retry-delay", "400ms",
+                "resetkit.mail.max-attempts", "1000", "resetkit.smtp.timeout", "500ms");
+    }
+
     /** Stops the server (and its outbox worker) before the database and mailbox go away. */
     @AfterAll
     void closeResources() {

@@ -98,7 +98,21 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
             if (name.startsWith("com.fasterxml.jackson") || name.contains("CodecException")
-                    || t instanceof io.micronaut.core.reflect.exception.InstantiationException) {
+                    || t instanceof io.micronaut.core.reflect.exception.InstantiationException || thrownWhileDeserializing(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A top-level scalar where an object is expected ({@code 1e5} as the body) reaches Micronaut's
+     * bean-introspection instantiator, which fails with a plain ClassCastException or
+     * IllegalArgumentException: still an unreadable body, recognised by where it was thrown.
+     */
+    private static boolean thrownWhileDeserializing(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("com.fasterxml.jackson.databind.deser.")) {
                 return true;
             }
         }

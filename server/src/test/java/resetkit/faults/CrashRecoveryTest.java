@@ -1,0 +1,88 @@
+package resetkit.faults;
+
+import org.junit.jupiter.api.Test;
+import resetkit.testing.ServerProcess;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 while reset requests are in flight and the outbox worker is sending: after a restart on
+ * the same database every request that was answered 2xx gets its mail. A message is mailed twice
+ * only if it was accepted by SMTP before the kill and the kill came before the commit that marked
+ * it sent (one worker sends one message at a time: at most one such message).
+ */
+class CrashRecoveryTest {
+    private static final int ACCOUNTS = 400;
+
+    @Test
+    void everyAcceptedRequestIsMailedAfterAKillAndRestart() throws Exception {
+        try (ProcessFixture fixture = new ProcessFixture(ACCOUNTS)) {
+            // a short lease: the message the killed worker had claimed is retried soon after the restart
+            Map<String, String> env = Map.of("RESETKIT_MAIL_CLAIM_LEASE", "2s");
+            Set<String> accepted;
+            Map<String, Integer> mailedBeforeKill;
+            try (ServerProcess first = fixture.start(env); ResetLoad load = new ResetLoad(first.baseUrl(), ACCOUNTS, 4, Duration.ofMillis(50))) {
+                load.awaitAccepted(40, Duration.ofSeconds(30));
+                fixture.mailbox().awaitMessage(ProcessFixture.recipient(0), 1, Duration.ofSeconds(20));
+                first.kill();
+                mailedBeforeKill = fixture.mailsPerToken();
+                load.awaitFailure(Duration.ofSeconds(10)); // the kill came while requests were still being sent
+                load.stopAndAwait(Duration.ofSeconds(40));
+                accepted = Set.copyOf(load.accepted());
+            }
+            assertTrue(accepted.size() >= 40);
+            List<ProcessFixture.Row> afterKill = fixture.outbox();
+            assertTrue(afterKill.stream().anyMatch(r -> r.status().equals("PENDING")),
+                    "some accepted mails were not sent yet at the kill, so the restart has work to do");
+
+            try (ServerProcess second = fixture.start(env)) {
+                awaitAllMailed(fixture, accepted, second);
+                Thread.sleep(1500); // the worker keeps polling: a late duplicate would arrive now
+                second.terminate(Duration.ofSeconds(30));
+            }
+
+            List<ProcessFixture.Row> rows = fixture.outbox();
+            Map<String, Long> rowsPerRecipient = rows.stream().collect(Collectors.groupingBy(ProcessFixture.Row::recipient, Collectors.counting()));
+            for (String recipient : accepted) {
+                assertEquals(1L, rowsPerRecipient.getOrDefault(recipient, 0L), "one outbox message per accepted request: " + recipient);
+            }
+            assertTrue(rows.stream().allMatch(r -> r.status().equals("SENT")), "every committed message was sent: " + rows);
+            Map<String, Integer> perRecipient = fixture.mailsPerRecipient();
+            for (String recipient : accepted) {
+                assertTrue(perRecipient.getOrDefault(recipient, 0) >= 1, "mailed: " + recipient);
+            }
+            assertEquals(rows.size(), fixture.mailsPerToken().size(), "every outbox message, and nothing else, was mailed");
+
+            Map<String, Integer> duplicates = new HashMap<>(fixture.mailsPerToken());
+            duplicates.values().removeIf(count -> count == 1);
+            assertTrue(duplicates.size() <= 1, "at most the one message in the SMTP-accept/commit window twice: " + duplicates);
+            for (Map.Entry<String, Integer> duplicate : duplicates.entrySet()) {
+                assertEquals(2, duplicate.getValue());
+                assertTrue(mailedBeforeKill.containsKey(duplicate.getKey()), "a duplicate was first sent before the kill");
+            }
+        }
+    }
+
+    private static void awaitAllMailed(ProcessFixture fixture, Set<String> accepted, ServerProcess server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Integer> mailed = fixture.mailsPerRecipient();
+            if (accepted.stream().allMatch(mailed::containsKey) && fixture.pendingCount(server) == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        Map<String, Integer> mailed = fixture.mailsPerRecipient();
+        throw new AssertionError("not every accepted request was mailed after the restart: missing "
+                + accepted.stream().filter(r -> !mailed.containsKey(r)).toList() + ", pending " + fixture.pendingCount(server)
+                + "; server log:\n" + server.log());
+    }
+}
