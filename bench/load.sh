@@ -125,6 +125,9 @@ run_load() {
   printf '%-28s %10s %9s %9s %8s %12s\n' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$lag"
 }
 
+# warm-up (JIT, pools), not reported
+BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c16 -d5s -s bench/reset.lua "$BASE" > /dev/null
+
 BEST=0
 for c in $CONNECTIONS; do
   run_load "reset, $c connections" "$c"

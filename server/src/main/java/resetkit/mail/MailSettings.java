@@ -9,7 +9,7 @@ import java.time.Duration;
 public class MailSettings {
     private String from = "resetkit@localhost";
     private Duration pollInterval = Duration.ofMillis(500);
-    private int batchSize = 50;
+    private int batchSize = 100;
     private int maxAttempts = 8;
     private Duration firstRetryDelay = Duration.ofSeconds(5);
     private Duration maxRetryDelay = Duration.ofHours(1);

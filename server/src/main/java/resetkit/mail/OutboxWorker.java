@@ -10,14 +10,20 @@ import resetkit.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Delivers due outbox messages: claims each with a lease (safe with several instances on one
- * database), sends it, marks it sent; on failure retries with exponential backoff and parks it
- * after the last attempt. A crash between the SMTP accept and the "sent" mark sends that message
- * again once its lease ends: delivery is at least once.
+ * Delivers due outbox messages: claims a batch with a lease (safe with several instances on one
+ * database), sends it over one SMTP connection, marks the sent ones in one commit; on failure retries with exponential backoff and parks it
+ * after the last attempt. A crash between the SMTP accept and the "sent" mark sends the batch's
+ * messages again once their lease ends: delivery is at least once.
  */
 @Singleton
 public class OutboxWorker {
@@ -29,11 +35,14 @@ public class OutboxWorker {
     private final MailSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final OutboxReceipts receipts;
     private final String workerId = "w-" + UUID.randomUUID();
+    private final AtomicLong batches = new AtomicLong();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     OutboxWorker(OutboxRepository messages, BodySealer sealer, MailTransport transport, MailSettings settings,
-                 AuditLog audit, Clock clock) {
+                 AuditLog audit, OutboxReceipts receipts, Clock clock) {
+        this.receipts = receipts;
         this.messages = messages;
         this.sealer = sealer;
         this.transport = transport;
@@ -51,42 +60,74 @@ public class OutboxWorker {
         }
     }
 
-    /** Delivers what is due now; returns how many messages were sent. */
+    /**
+     * Delivers what is due now, batch after batch while batches come back full (so a backlog
+     * drains at once instead of one batch per poll); returns how many messages were sent.
+     */
     public int deliverDue() {
         int sent = 0;
-        Instant now = clock.instant();
-        for (String id : messages.findDueIds(now, settings.getBatchSize())) {
-            if (stopping.get()) {
+        int claimed;
+        do {
+            Instant now = clock.instant();
+            List<String> due = messages.findDueIds(now, settings.getBatchSize());
+            if (due.isEmpty() || stopping.get()) {
                 break;
             }
-            if (messages.claim(id, workerId, now.plus(settings.getClaimLease()), now) == 1
-                    && messages.findById(id).map(this::deliver).orElse(false)) {
-                sent++;
-            }
-        }
+            String claim = workerId + "-" + batches.incrementAndGet();
+            messages.claimAll(due, claim, now.plus(settings.getClaimLease()), now);
+            List<OutboxMessage> batch = inOrderOf(due, messages.findClaimed(due, claim));
+            claimed = batch.size();
+            sent += deliverBatch(claim, batch);
+        } while (claimed == settings.getBatchSize() && !stopping.get());
         return sent;
     }
 
-    private boolean deliver(OutboxMessage message) {
-        try {
-            BodySealer.Parts body = sealer.open(message.sealedBody());
-            transport.send(new OutgoingMail(message.id(), message.sender(), message.recipient(),
-                    new MailContent(message.subject(), body.text(), body.html())));
-        } catch (Exception e) {
-            recordFailure(message, e);
-            return false;
-        }
-        messages.markSent(message.id(), workerId, clock.instant());
-        audit.record(message.tenantId(), AuditLog.MAIL_DELIVERED, message.flowId(), null, message.kind());
-        return true;
+    /** Oldest first, as they were due: mails of one account arrive in the order they were requested. */
+    private static List<OutboxMessage> inOrderOf(List<String> due, List<OutboxMessage> claimed) {
+        Map<String, OutboxMessage> byId = new HashMap<>();
+        claimed.forEach(m -> byId.put(m.id(), m));
+        return due.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    private void recordFailure(OutboxMessage message, Exception e) {
+    /** One SMTP connection for the batch, one commit for all its receipts. */
+    private int deliverBatch(String claim, List<OutboxMessage> batch) {
+        List<OutboxMessage> sent = new ArrayList<>(batch.size());
+        try (MailTransport.Batch connection = transport.openBatch()) {
+            for (OutboxMessage message : batch) {
+                if (stopping.get()) {
+                    break;
+                }
+                if (deliver(connection, claim, message)) {
+                    sent.add(message);
+                }
+            }
+        } finally {
+            receipts.delivered(claim, sent, clock.instant());
+            if (sent.size() < batch.size()) {
+                messages.release(claim);
+            }
+        }
+        return sent.size();
+    }
+
+    private boolean deliver(MailTransport.Batch connection, String claim, OutboxMessage message) {
+        try {
+            BodySealer.Parts body = sealer.open(message.sealedBody());
+            connection.send(new OutgoingMail(message.id(), message.sender(), message.recipient(),
+                    new MailContent(message.subject(), body.text(), body.html())));
+            return true;
+        } catch (Exception e) {
+            recordFailure(claim, message, e);
+            return false;
+        }
+    }
+
+    private void recordFailure(String claim, OutboxMessage message, Exception e) {
         int attempts = message.attempts() + 1;
         boolean park = attempts >= settings.getMaxAttempts();
         Instant next = clock.instant().plus(backoff(attempts));
         String error = describe(e);
-        messages.markFailed(message.id(), workerId, park ? OutboxStatus.PARKED : OutboxStatus.PENDING, attempts, next, error);
+        messages.markFailed(message.id(), claim, park ? OutboxStatus.PARKED : OutboxStatus.PENDING, attempts, next, error);
         audit.record(message.tenantId(), park ? AuditLog.MAIL_PARKED : AuditLog.MAIL_RETRY, message.flowId(), null,
                 message.kind() + " attempt " + attempts + ": " + error);
         LOG.warn("Mail {} attempt {} failed{}: {}", message.id(), attempts, park ? " (parked)" : "", error);
