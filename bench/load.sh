@@ -18,6 +18,8 @@
 #   BENCH_PREFILL=0             e.g. 1000000: afterwards pre-fill that many old flows and sent outbox
 #                               rows (and as many audit events) and measure 32 connections again
 #   BENCH_JAVA_OPTS             JVM options of the server (default: the recommended ones below)
+#   BENCH_CDS=1                 use an application class-data archive (created by a first, unmeasured
+#                               start when server/target/resetkit-server.jsa is missing); 0: none
 #   BENCH_PORT=18080 BENCH_SMTP_PORT=12525
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +29,9 @@ ACCOUNTS="${BENCH_ACCOUNTS:-2000}"
 PREFILL="${BENCH_PREFILL:-0}"
 PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
-JAVA_OPTS="${BENCH_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms64m -Xmx160m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=server/target/resetkit-server.jsa}"
+JAVA_OPTS="${BENCH_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms64m -Xmx160m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m}"
+CDS="${BENCH_CDS:-1}"
+ARCHIVE=server/target/resetkit-server.jsa
 API_KEY="rk_bench_$RANDOM$RANDOM"
 DB="resetkit_load_$$"
 WORK="$(mktemp -d)"
@@ -55,13 +59,17 @@ tenants:
 YAML
 
 java bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
-# a first start creates the class-data archive (AppCDS) if the options ask for one; not measured
-if [[ "$JAVA_OPTS" == *SharedArchiveFile* && ! -f server/target/resetkit-server.jsa ]]; then
-  echo "creating the class-data archive (first start, not measured)"
-  DATASOURCES_DEFAULT_URL="jdbc:h2:mem:cds" MICRONAUT_SERVER_PORT="$PORT" \
-    java $JAVA_OPTS -jar server/target/resetkit-server.jar > "$WORK/cds.log" 2>&1 & CDS_PID=$!
-  for _ in $(seq 1 200); do curl -sf -o /dev/null "$BASE/openapi.yaml" && break; sleep 0.1; done
-  kill "$CDS_PID"; wait "$CDS_PID" 2>/dev/null || true
+# AppCDS: a first start (H2, not measured) writes the class-data archive when it exits
+if [ "$CDS" = 1 ]; then
+  if [ ! -f "$ARCHIVE" ] || [ "$ARCHIVE" -ot server/target/resetkit-server.jar ]; then
+    echo "creating the class-data archive $ARCHIVE (one start and stop, not measured)"
+    rm -f "$ARCHIVE"
+    DATASOURCES_DEFAULT_URL="jdbc:h2:mem:cds" MICRONAUT_SERVER_PORT="$PORT" \
+      java $JAVA_OPTS -XX:ArchiveClassesAtExit="$ARCHIVE" -jar server/target/resetkit-server.jar > "$WORK/cds.log" 2>&1 & CDS_PID=$!
+    for _ in $(seq 1 300); do curl -sf -o /dev/null "$BASE/openapi.yaml" && break; sleep 0.1; done
+    kill "$CDS_PID"; wait "$CDS_PID" 2>/dev/null || true
+  fi
+  [ -f "$ARCHIVE" ] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$ARCHIVE" || echo "no class-data archive (see $WORK/cds.log)"
 fi
 
 export DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true"
@@ -98,16 +106,18 @@ mails_queued() { "${SQL[@]}" "$DB" -e "SELECT COUNT(*) FROM outbox_message WHERE
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB;" \
   "MariaDB $("${SQL[@]}" -e 'SELECT VERSION()'); $(java -version 2>&1 | head -1)"
+echo "load1 = the machine's 1-minute load average before a run (other processes besides this benchmark count too)"
 echo "server JVM options: ${JAVA_OPTS:-(none)}"
 echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
 [ "$PROBE" = /health ] || echo "  (no /health on this build: /openapi.yaml was probed instead)"
 echo "RSS after start: $((rss_start_kb / 1024)) MB"
-printf '%-28s %10s %9s %9s %8s %12s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "mail lag s"
+printf '%-28s %10s %9s %9s %8s %12s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "mail lag s" "load1"
 
 # one wrk run; prints a row and sets RPS
 run_load() {
   local label="$1" connections="$2"
-  local queued_before sink_before
+  local queued_before sink_before load1
+  load1=$(cut -d' ' -f1 /proc/loadavg)
   queued_before=$(mails_queued); sink_before=$(mails_at_sink)
   local out
   out=$(BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" \
@@ -122,7 +132,7 @@ run_load() {
     sleep 0.05
   done
   RPS=$(awk -v r="$requests" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}')
-  printf '%-28s %10s %9s %9s %8s %12s\n' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$lag"
+  printf '%-28s %10s %9s %9s %8s %12s %8s\n' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$lag" "$load1"
 }
 
 # warm-up (JIT, pools), not reported

@@ -11,11 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,11 +43,17 @@ public class OutboxWorker {
     private final OutboxReceipts receipts;
     private final String workerId = "w-" + UUID.randomUUID();
     private final AtomicLong batches = new AtomicLong();
+    private final ExecutorService senders;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     OutboxWorker(OutboxRepository messages, BodySealer sealer, MailTransport transport, MailSettings settings,
                  AuditLog audit, OutboxReceipts receipts, Clock clock) {
         this.receipts = receipts;
+        this.senders = Executors.newFixedThreadPool(Math.max(1, settings.getConnections() - 1), runnable -> {
+            Thread thread = new Thread(runnable, "outbox-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.messages = messages;
         this.sealer = sealer;
         this.transport = transport;
@@ -89,11 +100,40 @@ public class OutboxWorker {
         return due.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** One SMTP connection for the batch, one commit for all its receipts. */
+    /**
+     * The batch goes out over up to {@code connections} SMTP connections in parallel (delivery is
+     * mostly waiting for the relay's answers); one recipient's mails share a connection, so they
+     * keep their order. One commit records all receipts.
+     */
     private int deliverBatch(String claim, List<OutboxMessage> batch) {
-        List<OutboxMessage> sent = new ArrayList<>(batch.size());
+        List<OutboxMessage> sent = Collections.synchronizedList(new ArrayList<>(batch.size()));
+        int lanes = Math.max(1, Math.min(settings.getConnections(), batch.size()));
+        List<List<OutboxMessage>> byLane = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            byLane.add(new ArrayList<>());
+        }
+        batch.forEach(m -> byLane.get(Math.floorMod(m.recipient().hashCode(), lanes)).add(m));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<OutboxMessage> lane : byLane.subList(1, lanes)) {
+                running.add(senders.submit(() -> deliverLane(claim, lane, sent)));
+            }
+            deliverLane(claim, byLane.get(0), sent);
+            for (Future<?> lane : running) {
+                awaitLane(lane);
+            }
+        } finally {
+            receipts.delivered(claim, List.copyOf(sent), clock.instant());
+            if (sent.size() < batch.size()) {
+                messages.release(claim);
+            }
+        }
+        return sent.size();
+    }
+
+    private void deliverLane(String claim, List<OutboxMessage> lane, List<OutboxMessage> sent) {
         try (MailTransport.Batch connection = transport.openBatch()) {
-            for (OutboxMessage message : batch) {
+            for (OutboxMessage message : lane) {
                 if (stopping.get()) {
                     break;
                 }
@@ -101,13 +141,17 @@ public class OutboxWorker {
                     sent.add(message);
                 }
             }
-        } finally {
-            receipts.delivered(claim, sent, clock.instant());
-            if (sent.size() < batch.size()) {
-                messages.release(claim);
-            }
         }
-        return sent.size();
+    }
+
+    private static void awaitLane(Future<?> lane) {
+        try {
+            lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Outbox delivery lane failed: {}", e.getCause().toString());
+        }
     }
 
     private boolean deliver(MailTransport.Batch connection, String claim, OutboxMessage message) {
@@ -154,5 +198,6 @@ public class OutboxWorker {
     @PreDestroy
     void stop() {
         stopping.set(true);
+        senders.shutdown();
     }
 }
