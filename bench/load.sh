@@ -165,6 +165,15 @@ if [ "$PREFILL" -gt 0 ]; then
     ANALYZE TABLE reset_flow, outbox_message, audit_event;" > /dev/null
   echo "  done in $(( $(date +%s) - t0 )) s; rows: flows $("${SQL[@]}" "$DB" -e 'SELECT COUNT(*) FROM reset_flow'), outbox $("${SQL[@]}" "$DB" -e 'SELECT COUNT(*) FROM outbox_message')"
   run_load "reset, 32 conn, +$PREFILL rows" 32
+  echo "index used by each query of the request and the worker (EXPLAIN, table / key / rows examined):"
+  explain() { printf '  %-34s %s\n' "$1" "$("${SQL[@]}" "$DB" -e "EXPLAIN $2" | awk -F'\t' '{printf "%s / %s / %s rows  ", $3, $6, $9}')"; }
+  explain "account by identifier" "SELECT * FROM account WHERE tenant_id = 'bench' AND (email = 'user7@bench.test' OR username = 'user7@bench.test' OR external_id = 'user7@bench.test' OR id = 'user7@bench.test')"
+  explain "revoke the account's open flows" "UPDATE reset_flow SET status = 'REVOKED' WHERE tenant_id = 'bench' AND account_id = '00000000-0000-0000-0000-000000000007' AND status = 'OPEN' AND id <> 'x'"
+  explain "flow by token digest" "SELECT * FROM reset_flow WHERE token_digest IN ('$(printf '0%.0s' $(seq 64))')"
+  explain "due outbox rows" "SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(6) AND (claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)) ORDER BY next_attempt_at LIMIT 200"
+  explain "purge: expired flows" "DELETE FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY LIMIT 1000"
+  explain "purge: sent outbox rows" "DELETE FROM outbox_message WHERE status = 'SENT' AND sent_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY LIMIT 1000"
+  explain "purge: audit events" "DELETE FROM audit_event WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL 90 DAY LIMIT 1000"
 fi
 
 # the same server's ceiling: a trivial GET
