@@ -1,7 +1,2 @@
--- wrk script for the HTTP ceiling: a trivial GET; prints the same RESULT line as reset.lua.
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT requests=%d non2xx=%d sockerr=%d seconds=%.3f p50=%.2f p99=%.2f\n",
-    summary.requests, e.status, e.connect + e.read + e.write + e.timeout, summary.duration / 1e6,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
-end
+-- wrk script for the HTTP ceiling (a trivial GET); run from the repository root by load.sh.
+dofile("bench/result.lua")

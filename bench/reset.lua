@@ -1,5 +1,5 @@
 -- wrk script: POST /v1/password-resets for a random one of the benchmark's accounts.
--- Environment: BENCH_API_KEY (tenant key), BENCH_ACCOUNTS (number of accounts, user1..userN@bench.test).
+-- Run from the repository root by load.sh. Environment: BENCH_API_KEY (tenant key), BENCH_ACCOUNTS (number of accounts, user1..userN@bench.test).
 local key = os.getenv("BENCH_API_KEY")
 local accounts = tonumber(os.getenv("BENCH_ACCOUNTS") or "2000")
 
@@ -21,10 +21,4 @@ function request()
   return wrk.format(nil, nil, nil, '{"identifier":"user' .. n .. '@bench.test"}')
 end
 
--- one machine-readable line for load.sh: requests, non-2xx, socket errors, seconds, p50/p99 ms
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT requests=%d non2xx=%d sockerr=%d seconds=%.3f p50=%.2f p99=%.2f\n",
-    summary.requests, e.status, e.connect + e.read + e.write + e.timeout, summary.duration / 1e6,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
-end
+dofile("bench/result.lua")
