@@ -106,12 +106,13 @@ mails_queued() { "${SQL[@]}" "$DB" -e "SELECT COUNT(*) FROM outbox_message WHERE
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB;" \
   "MariaDB $("${SQL[@]}" -e 'SELECT VERSION()'); $(java -version 2>&1 | head -1)"
+echo "backlog = accepted mails not yet at the sink when the load ends; mail lag = time until all are there"
 echo "load1 = the machine's 1-minute load average before a run (other processes besides this benchmark count too)"
 echo "server JVM options: ${JAVA_OPTS:-(none)}"
 echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
 [ "$PROBE" = /health ] || echo "  (no /health on this build: /openapi.yaml was probed instead)"
 echo "RSS after start: $((rss_start_kb / 1024)) MB"
-printf '%-28s %10s %9s %9s %8s %12s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "mail lag s" "load1"
+printf '%-28s %10s %9s %9s %8s %8s %12s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1"
 
 # one wrk run; prints a row and sets RPS
 run_load() {
@@ -125,6 +126,7 @@ run_load() {
   local load_end; load_end=$(date +%s%N)
   eval "${out#RESULT }"
   local expected=$(( $(mails_queued) - queued_before )) lag="timeout"
+  BACKLOG=$(( expected - ($(mails_at_sink) - sink_before) ))
   for _ in $(seq 1 1200); do
     if [ $(( $(mails_at_sink) - sink_before )) -ge "$expected" ]; then
       lag=$(awk -v ns=$(( $(date +%s%N) - load_end )) 'BEGIN{printf "%.2f", ns/1e9}'); break
@@ -132,7 +134,7 @@ run_load() {
     sleep 0.05
   done
   RPS=$(awk -v r="$requests" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}')
-  printf '%-28s %10s %9s %9s %8s %12s %8s\n' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$lag" "$load1"
+  printf '%-28s %10s %9s %9s %8s %8s %12s %8s\n' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$BACKLOG" "$lag" "$load1"
 }
 
 # warm-up (JIT, pools), not reported
@@ -169,11 +171,11 @@ if [ "$PREFILL" -gt 0 ]; then
   explain() { printf '  %-34s %s\n' "$1" "$("${SQL[@]}" "$DB" -e "EXPLAIN $2" | awk -F'\t' '{printf "%s / %s / %s rows  ", $3, $6, $9}')"; }
   explain "account by identifier" "SELECT * FROM account WHERE tenant_id = 'bench' AND (email = 'user7@bench.test' OR username = 'user7@bench.test' OR external_id = 'user7@bench.test' OR id = 'user7@bench.test')"
   explain "revoke the account's open flows" "UPDATE reset_flow SET status = 'REVOKED' WHERE tenant_id = 'bench' AND account_id = '00000000-0000-0000-0000-000000000007' AND status = 'OPEN' AND id <> 'x'"
-  explain "flow by token digest" "SELECT * FROM reset_flow WHERE token_digest IN ('$(printf '0%.0s' $(seq 64))')"
+  explain "flow by token digest" "SELECT * FROM reset_flow WHERE token_digest IN (SHA2('t7', 256))"
   explain "due outbox rows" "SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(6) AND (claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)) ORDER BY next_attempt_at LIMIT 200"
-  explain "purge: expired flows" "DELETE FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY LIMIT 1000"
-  explain "purge: sent outbox rows" "DELETE FROM outbox_message WHERE status = 'SENT' AND sent_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY LIMIT 1000"
-  explain "purge: audit events" "DELETE FROM audit_event WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL 90 DAY LIMIT 1000"
+  explain "purge: expired flows" "SELECT id FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY expires_at LIMIT 1000"
+  explain "purge: sent outbox rows" "SELECT id FROM outbox_message WHERE status = 'SENT' AND sent_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY sent_at LIMIT 1000"
+  explain "purge: audit events" "SELECT id FROM audit_event WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL 90 DAY ORDER BY created_at LIMIT 1000"
 fi
 
 # the same server's ceiling: a trivial GET

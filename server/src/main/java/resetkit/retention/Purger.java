@@ -8,13 +8,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the tables at the size of their retention windows, so request latency does not grow with
  * the service's age: deletes expired flows, sent outbox rows, old audit events and old rate-limit
- * counters, {@code batch-size} rows per statement (each its own short transaction) until none are
- * left. Several instances may run it at once: a row is deleted once, whoever gets there first.
+ * counters, {@code batch-size} rows at a time (a SELECT of the oldest ids, then a DELETE by key,
+ * each its own short transaction) until none are left. Several instances may run it at once: a row is deleted once, whoever gets there first.
  */
 @Singleton
 public class Purger {
@@ -55,27 +57,28 @@ public class Purger {
     /** One full pass over all four tables. */
     public Purged purge() {
         Instant now = clock.instant();
+        Instant flowsBefore = now.minus(settings.getFlows());
+        Instant mailBefore = now.minus(settings.getSentMail());
+        Instant eventsBefore = now.minus(settings.getAuditEvents());
+        Instant countersBefore = now.minus(settings.getRateLimitCounters());
         return new Purged(
-                drain(limit -> rows.deleteFlowsExpiredBefore(now.minus(settings.getFlows()), limit)),
-                drain(limit -> rows.deleteMailSentBefore(now.minus(settings.getSentMail()), limit)),
-                drain(limit -> rows.deleteEventsBefore(now.minus(settings.getAuditEvents()), limit)),
-                drain(limit -> rows.deleteCountersBefore(now.minus(settings.getRateLimitCounters()), limit)));
+                drain(limit -> rows.findFlowsExpiredBefore(flowsBefore, limit), rows::deleteFlows),
+                drain(limit -> rows.findMailSentBefore(mailBefore, limit), rows::deleteMail),
+                drain(limit -> rows.findEventsBefore(eventsBefore, limit), rows::deleteEvents),
+                drain(limit -> rows.findCountersBefore(countersBefore, limit), keys -> rows.deleteCounters(keys, countersBefore)));
     }
 
-    private long drain(BatchDelete delete) {
+    private long drain(Function<Integer, List<String>> oldest, Function<List<String>, Integer> delete) {
         int limit = Math.max(1, settings.getBatchSize());
         long total = 0;
-        int deleted;
+        List<String> batch;
         do {
-            deleted = delete.next(limit);
-            total += deleted;
-        } while (deleted == limit && !stopping.get());
+            batch = oldest.apply(limit);
+            if (!batch.isEmpty()) {
+                total += delete.apply(batch);
+            }
+        } while (batch.size() == limit && !stopping.get());
         return total;
-    }
-
-    @FunctionalInterface
-    private interface BatchDelete {
-        int next(int limit);
     }
 
     @PreDestroy
