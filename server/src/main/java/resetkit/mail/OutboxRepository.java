@@ -12,7 +12,7 @@ import java.util.List;
 public interface OutboxRepository extends CrudRepository<OutboxMessage, String> {
 
     @Query("SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= :now "
-            + "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at LIMIT :limit")
+            + "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at, seq LIMIT :limit")
     List<String> findDueIds(Instant now, int limit);
 
     /**
