@@ -103,6 +103,7 @@ rss_start_kb=$(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status")
 
 mails_at_sink() { cat "$WORK/mail-count"; }
 mails_queued() { "${SQL[@]}" "$DB" -e "SELECT COUNT(*) FROM outbox_message WHERE tenant_id = 'bench' AND kind = 'reset'"; }
+# (the sink counts since its start; pre-filled rows are of kind 'prefill' and the purge is not due during the run)
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB;" \
   "MariaDB $("${SQL[@]}" -e 'SELECT VERSION()'); $(java -version 2>&1 | head -1)"
@@ -114,8 +115,14 @@ echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
 echo "RSS after start: $((rss_start_kb / 1024)) MB"
 printf '%-28s %10s %9s %9s %8s %8s %12s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1"
 
+# waits (at most 60 s) until the sink has every mail queued so far, so runs do not overlap
+await_mail() {
+  for _ in $(seq 1 1200); do [ "$(mails_at_sink)" -ge "$(mails_queued)" ] && return; sleep 0.05; done
+}
+
 # one wrk run; prints a row and sets RPS
 run_load() {
+  await_mail
   local label="$1" connections="$2"
   local queued_before sink_before load1
   load1=$(cut -d' ' -f1 /proc/loadavg)

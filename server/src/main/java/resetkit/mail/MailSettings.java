@@ -9,9 +9,9 @@ import java.time.Duration;
 public class MailSettings {
     private String from = "resetkit@localhost";
     private Duration pollInterval = Duration.ofMillis(500);
-    private int batchSize = 200;
+    private int batchSize = 500;
     /** SMTP connections a batch is sent over in parallel (one recipient's mails always share one). */
-    private int connections = 4;
+    private int connections = 8;
     private int maxAttempts = 8;
     private Duration firstRetryDelay = Duration.ofSeconds(5);
     private Duration maxRetryDelay = Duration.ofHours(1);
