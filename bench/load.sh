@@ -21,6 +21,7 @@
 #   BENCH_CDS=1                 use an application class-data archive (created by a first, unmeasured
 #                               start when server/target/resetkit-server.jsa is missing); 0: none
 #   BENCH_PORT=18080 BENCH_SMTP_PORT=12525
+#   RESETKIT_* settings in the environment reach the server (e.g. RESETKIT_MAIL_CONNECTIONS=4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
