@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Usage: java bench/SmtpSink.java PORT COUNT_FILE
  */
 public class SmtpSink {
+    private static long written;
+
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Path countFile = Path.of(args[1]);
@@ -47,7 +50,11 @@ public class SmtpSink {
                         }
                         long n = accepted.incrementAndGet();
                         synchronized (SmtpSink.class) {
-                            Files.writeString(countFile, Long.toString(n));
+                            // write aside and rename, so a reader never sees a half-written number
+                            Path next = countFile.resolveSibling(countFile.getFileName() + ".next");
+                            Files.writeString(next, Long.toString(Math.max(n, written)));
+                            Files.move(next, countFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                            written = Math.max(n, written);
                         }
                         reply(out, "250 accepted");
                     }

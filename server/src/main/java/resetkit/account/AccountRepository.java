@@ -15,6 +15,10 @@ public interface AccountRepository extends CrudRepository<Account, String> {
     @Query("SELECT * FROM account WHERE tenant_id = :tenantId AND (email = :email OR username = :identifier OR external_id = :identifier OR id = :identifier)")
     List<Account> findCandidates(String tenantId, String email, String identifier);
 
+    /** As {@link #findCandidates}, locking the rows found (the reset request serialises per account on it). */
+    @Query("SELECT * FROM account WHERE tenant_id = :tenantId AND (email = :email OR username = :identifier OR external_id = :identifier OR id = :identifier) FOR UPDATE")
+    List<Account> findCandidatesForUpdate(String tenantId, String email, String identifier);
+
     Optional<Account> findByIdForUpdate(String id);
 
     boolean existsByTenantIdAndEmail(String tenantId, String email);

@@ -14,8 +14,10 @@ public class ApiKeys {
 
     private final TenantApiKeyRepository keys;
     private final Clock clock;
+    private final TenantCache cache;
 
-    ApiKeys(TenantApiKeyRepository keys, Clock clock) {
+    ApiKeys(TenantApiKeyRepository keys, Clock clock, TenantCache cache) {
+        this.cache = cache;
         this.keys = keys;
         this.clock = clock;
     }
@@ -43,6 +45,6 @@ public class ApiKeys {
         if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 512) {
             return Optional.empty();
         }
-        return keys.findById(Digests.sha256Hex(presentedKey)).map(TenantApiKey::tenantId);
+        return cache.tenantOfKey(Digests.sha256Hex(presentedKey), digest -> keys.findById(digest).map(TenantApiKey::tenantId));
     }
 }

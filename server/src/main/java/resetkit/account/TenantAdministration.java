@@ -16,9 +16,11 @@ public class TenantAdministration {
     private final PasswordHasher hasher;
     private final TenantDefaults defaults;
     private final Clock clock;
+    private final TenantCache cache;
 
     TenantAdministration(TenantRepository tenants, AccountRepository accounts, ApiKeys apiKeys,
-                         PasswordHasher hasher, TenantDefaults defaults, Clock clock) {
+                         PasswordHasher hasher, TenantDefaults defaults, Clock clock, TenantCache cache) {
+        this.cache = cache;
         this.tenants = tenants;
         this.accounts = accounts;
         this.apiKeys = apiKeys;
@@ -57,8 +59,14 @@ public class TenantAdministration {
     /** Sets the tenant's own rate limits; null means "use the configured default". */
     public Tenant updateRateLimits(String tenantId, Integer perIdentifier, Integer perIp, Integer perTenant) {
         Tenant t = requireTenant(tenantId);
+        cache.forget(tenantId);
         return tenants.update(new Tenant(t.id(), t.name(), t.allowedRedirectUrls(), t.tokenTtlSeconds(),
                 t.minPasswordLength(), t.mailFrom(), t.createdAt(), perIdentifier, perIp, perTenant));
+    }
+
+    /** As {@link #findTenant}, through the short-lived {@link TenantCache} (the per-request path). */
+    public Optional<Tenant> findTenantCached(String tenantId) {
+        return cache.tenant(tenantId, tenants::findById);
     }
 
     public Optional<Tenant> findTenant(String tenantId) {

@@ -37,8 +37,23 @@ public class AuditLog {
     }
 
     public void record(String tenantId, String type, String flowId, String accountId, String detail) {
-        String clipped = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
-        events.save(new AuditEvent(UUID.randomUUID().toString(), tenantId, type, flowId, accountId, clipped, clock.instant()));
+        events.save(new AuditEvent(UUID.randomUUID().toString(), tenantId, type, flowId, accountId, clip(detail), clock.instant()));
+    }
+
+    /** Several events in one batched insert (the outbox worker records a delivered batch at once). */
+    public void recordAll(List<Entry> entries) {
+        var now = clock.instant();
+        events.saveAll(entries.stream()
+                .map(e -> new AuditEvent(UUID.randomUUID().toString(), e.tenantId(), e.type(), e.flowId(), e.accountId(),
+                        clip(e.detail()), now))
+                .toList());
+    }
+
+    public record Entry(String tenantId, String type, String flowId, String accountId, String detail) {
+    }
+
+    private static String clip(String detail) {
+        return detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
     }
 
     public List<AuditEvent> newest(String tenantId, int limit) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 public class MailSettings {
     private String from = "resetkit@localhost";
     private Duration pollInterval = Duration.ofMillis(500);
-    private int batchSize = 50;
+    private int batchSize = 500;
+    /** SMTP connections a batch is sent over in parallel (one recipient's mails always share one). */
+    private int connections = 8;
     private int maxAttempts = 8;
     private Duration firstRetryDelay = Duration.ofSeconds(5);
     private Duration maxRetryDelay = Duration.ofHours(1);
@@ -38,6 +40,14 @@ public class MailSettings {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public int getConnections() {
+        return connections;
+    }
+
+    public void setConnections(int connections) {
+        this.connections = connections;
     }
 
     public int getMaxAttempts() {

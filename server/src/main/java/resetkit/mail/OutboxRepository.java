@@ -12,18 +12,28 @@ import java.util.List;
 public interface OutboxRepository extends CrudRepository<OutboxMessage, String> {
 
     @Query("SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= :now "
-            + "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at LIMIT :limit")
+            + "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at, seq LIMIT :limit")
     List<String> findDueIds(Instant now, int limit);
 
-    /** A lease: of several workers (or instances) only one gets 1 for a message. */
-    @Query("UPDATE outbox_message SET claimed_by = :worker, claimed_until = :until WHERE id = :id "
-            + "AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < :now)")
-    int claim(String id, String worker, Instant until, Instant now);
+    /**
+     * A lease on a whole batch in one statement: each row is taken only if it is still due and
+     * unclaimed when its row lock is held, so of several workers only one gets a given message.
+     * {@code claim} is unique per batch; {@link #findClaimed} then reads which of {@code ids} this batch got.
+     */
+    @Query("UPDATE outbox_message SET claimed_by = :claim, claimed_until = :until WHERE id IN (:ids) "
+            + "AND status = 'PENDING' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)")
+    int claimAll(List<String> ids, String claim, Instant until, Instant now);
 
-    /** A sent message keeps its metadata but drops its sealed body: the secrets in it are no longer needed. */
+    @Query("SELECT * FROM outbox_message WHERE id IN (:ids) AND claimed_by = :claim AND status = 'PENDING'")
+    List<OutboxMessage> findClaimed(List<String> ids, String claim);
+
     @Query("UPDATE outbox_message SET status = 'SENT', sent_at = :now, sealed_body = '', attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL "
-            + "WHERE id = :id AND claimed_by = :worker")
-    int markSent(String id, String worker, Instant now);
+            + "WHERE id IN (:ids) AND claimed_by = :claim")
+    int markAllSent(List<String> ids, String claim, Instant now);
+
+    /** Gives back what a batch claimed but did not try (the server is stopping). */
+    @Query("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND status = 'PENDING'")
+    int release(String claim);
 
     @Query("UPDATE outbox_message SET status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt, "
             + "last_error = :error, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :worker")

@@ -1,11 +1,12 @@
 package resetkit.ratelimit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import resetkit.account.Tenant;
 import resetkit.support.Digests;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,19 +22,31 @@ public class RateLimiter {
     private final RateLimitCounterRepository counters;
     private final RateLimitSettings settings;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
 
-    RateLimiter(RateLimitCounterRepository counters, RateLimitSettings settings, Clock clock) {
+    RateLimiter(RateLimitCounterRepository counters, RateLimitSettings settings, Clock clock,
+                TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
         this.counters = counters;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Counts one reset request; throws {@link RateLimited} when any limit is exceeded. */
-    @Transactional
+    /**
+     * Counts one reset request; throws {@link RateLimited} when any limit is exceeded. Switched off,
+     * it opens no transaction at all (an empty one still costs a pool checkout and a commit).
+     */
     public void countResetRequest(Tenant tenant, String identifier, @Nullable String clientIp) {
         if (!settings.isEnabled()) {
             return;
         }
+        transactions.executeWrite(status -> {
+            count(tenant, identifier, clientIp);
+            return null;
+        });
+    }
+
+    private void count(Tenant tenant, String identifier, @Nullable String clientIp) {
         Instant now = clock.instant();
         check(tenant, "tenant", tenant.id(), limit(tenant.limitPerTenant(), settings.getPerTenant()), settings.getTenantWindow(), now);
         if (clientIp != null) {

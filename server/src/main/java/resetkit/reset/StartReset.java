@@ -4,7 +4,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import resetkit.account.Account;
 import resetkit.account.AccountDirectory;
-import resetkit.account.AccountRepository;
 import resetkit.account.Tenant;
 import resetkit.audit.AuditLog;
 import resetkit.mail.MailContent;
@@ -20,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Step 1. In one transaction: lock the account, open a flow with fresh secrets, revoke the
+ * Step 1. In one transaction: find and lock the account (one statement), open a flow with fresh secrets, revoke the
  * account's other open flows, queue the mail. An unknown account goes through the same lookups,
  * secret generation and mail rendering, then gets a ticket of the same shape and an audit event,
  * nothing else: no flow, no mail.
@@ -28,7 +27,6 @@ import java.util.UUID;
 @Singleton
 public class StartReset {
     private final AccountDirectory directory;
-    private final AccountRepository accounts;
     private final ResetFlowRepository flows;
     private final SecretDigester digester;
     private final ResetSettings settings;
@@ -39,11 +37,10 @@ public class StartReset {
     private final AuditLog audit;
     private final Clock clock;
 
-    StartReset(AccountDirectory directory, AccountRepository accounts, ResetFlowRepository flows, SecretDigester digester,
+    StartReset(AccountDirectory directory, ResetFlowRepository flows, SecretDigester digester,
                ResetSettings settings, ResetLinks links, ResetMailComposer composer, Outbox outbox,
                MailSettings mailSettings, AuditLog audit, Clock clock) {
         this.directory = directory;
-        this.accounts = accounts;
         this.flows = flows;
         this.digester = digester;
         this.settings = settings;
@@ -61,9 +58,8 @@ public class StartReset {
         Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
         Instant expiresAt = now.plus(lifetime);
         String flowId = UUID.randomUUID().toString();
-        Optional<Account> named = directory.find(tenant.id(), request.identifier());
         // the same statements, secrets and mail rendering for unknown accounts, so timing tells nothing
-        Optional<Account> found = accounts.findByIdForUpdate(named.map(Account::id).orElse(flowId));
+        Optional<Account> found = directory.findForUpdate(tenant.id(), request.identifier());
         ResetSecrets secrets = ResetSecrets.generate(settings.getCodeLength());
         String tokenDigest = digester.tokenDigest(secrets.token());
         String codeDigest = digester.codeDigest(flowId, secrets.code());

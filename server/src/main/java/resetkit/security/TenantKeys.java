@@ -5,7 +5,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import resetkit.account.ApiKeys;
 import resetkit.account.Tenant;
-import resetkit.account.TenantRepository;
+import resetkit.account.TenantAdministration;
 
 import java.util.Optional;
 
@@ -13,15 +13,15 @@ import java.util.Optional;
 @Singleton
 public class TenantKeys {
     private final ApiKeys apiKeys;
-    private final TenantRepository tenants;
+    private final TenantAdministration tenants;
 
-    TenantKeys(ApiKeys apiKeys, TenantRepository tenants) {
+    TenantKeys(ApiKeys apiKeys, TenantAdministration tenants) {
         this.apiKeys = apiKeys;
         this.tenants = tenants;
     }
 
     public Optional<Tenant> authenticate(HttpRequest<?> request, @Nullable String presentedKey) {
-        Optional<Tenant> tenant = apiKeys.tenantOf(presentedKey).flatMap(tenants::findById);
+        Optional<Tenant> tenant = apiKeys.tenantOf(presentedKey).flatMap(tenants::findTenantCached);
         tenant.ifPresent(t -> CallerTenant.set(request, t));
         return tenant;
     }

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Load benchmark of POST /v1/password-resets (see the README's "Performance" section).
+#
+#   bash bench/load.sh
+#
+# Builds the server jar if it is missing, creates a fresh MariaDB database (127.0.0.1:3306, root,
+# no password; dropped at the end), starts a loopback SMTP sink (bench/SmtpSink.java) and the
+# server (rate limits off), creates a tenant (bootstrap file) and BENCH_ACCOUNTS accounts (one SQL
+# statement), then drives the reset request with wrk (installed with apt-get if missing) for
+# BENCH_SECONDS at each of BENCH_CONNECTIONS, and prints requests/s, p50/p99 latency, the time from
+# the end of the load until every accepted mail reached the sink, start-up time, RSS, and the same
+# server's ceiling (a trivial GET). Everything listens on loopback only.
+#
+# Options (environment):
+#   BENCH_SECONDS=20            load time per connection count
+#   BENCH_CONNECTIONS="8 32 64" connection counts
+#   BENCH_ACCOUNTS=2000         accounts in the tenant
+#   BENCH_PREFILL=0             e.g. 1000000: afterwards pre-fill that many old flows and sent outbox
+#                               rows (and as many audit events) and measure 32 connections again
+#   BENCH_JAVA_OPTS             JVM options of the server (default: the recommended ones below)
+#   BENCH_CDS=1                 use an application class-data archive (created by a first, unmeasured
+#                               start when server/target/resetkit-server.jsa is missing); 0: none
+#   BENCH_PORT=18080 BENCH_SMTP_PORT=12525
+#   RESETKIT_* settings in the environment reach the server (e.g. RESETKIT_MAIL_CONNECTIONS=4)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
+CONNECTIONS="${BENCH_CONNECTIONS:-8 32 64}"
+ACCOUNTS="${BENCH_ACCOUNTS:-2000}"
+PREFILL="${BENCH_PREFILL:-0}"
+PORT="${BENCH_PORT:-18080}"
+SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
+JAVA_OPTS="${BENCH_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms64m -Xmx160m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m}"
+CDS="${BENCH_CDS:-1}"
+ARCHIVE=server/target/resetkit-server.jsa
+API_KEY="rk_bench_$RANDOM$RANDOM"
+DB="resetkit_load_$$"
+WORK="$(mktemp -d)"
+BASE="http://127.0.0.1:$PORT"
+SQL=(mariadb -uroot -h127.0.0.1 -N -B)
+
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk >/dev/null; }
+[ -f server/target/resetkit-server.jar ] || mvn -q -B -DskipTests package
+
+cleanup() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null || true
+  "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
+  [ -n "${BENCH_KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+"${SQL[@]}" -e "CREATE DATABASE $DB"
+cat > "$WORK/bootstrap.yml" <<YAML
+tenants:
+  - id: bench
+    name: Bench
+    api_key: $API_KEY
+    allowed_redirect_urls: [https://bench.test/reset]
+YAML
+
+java bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
+# AppCDS: a first start (H2, not measured) writes the class-data archive when it exits
+if [ "$CDS" = 1 ]; then
+  if [ ! -f "$ARCHIVE" ] || [ "$ARCHIVE" -ot server/target/resetkit-server.jar ]; then
+    echo "creating the class-data archive $ARCHIVE (one start and stop, not measured)"
+    rm -f "$ARCHIVE"
+    DATASOURCES_DEFAULT_URL="jdbc:h2:mem:cds" MICRONAUT_SERVER_PORT="$PORT" \
+      java $JAVA_OPTS -XX:ArchiveClassesAtExit="$ARCHIVE" -jar server/target/resetkit-server.jar > "$WORK/cds.log" 2>&1 & CDS_PID=$!
+    for _ in $(seq 1 300); do curl -sf -o /dev/null "$BASE/openapi.yaml" && break; sleep 0.1; done
+    kill "$CDS_PID"; wait "$CDS_PID" 2>/dev/null || true
+  fi
+  [ -f "$ARCHIVE" ] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$ARCHIVE" || echo "no class-data archive (see $WORK/cds.log)"
+fi
+
+export DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true"
+export DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD=
+launched=$(date +%s%N)
+MICRONAUT_SERVER_PORT="$PORT" RESETKIT_SMTP_HOST=127.0.0.1 RESETKIT_SMTP_PORT="$SMTP_PORT" \
+RESETKIT_ADMIN_TOKEN=bench-admin RESETKIT_RATE_LIMIT_ENABLED=false RESETKIT_BOOTSTRAP="$WORK/bootstrap.yml" \
+  java $JAVA_OPTS -jar server/target/resetkit-server.jar > "$WORK/server.log" 2>&1 & SERVER_PID=$!
+
+# /health comes with the operations endpoints; until they exist, the first 200 of /openapi.yaml counts
+PROBE=/health
+ready=""
+for _ in $(seq 1 600); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)
+  if [ "$code" = 200 ]; then ready=$(date +%s%N); break; fi
+  if [ "$code" = 404 ]; then PROBE=/openapi.yaml
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/openapi.yaml")" = 200 ]; then ready=$(date +%s%N); break; fi
+  fi
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
+  sleep 0.02
+done
+[ -n "$ready" ] || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
+startup_ms=$(( (ready - launched) / 1000000 ))
+sleep 1
+rss_start_kb=$(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status")
+
+# accounts: one INSERT ... SELECT over MariaDB's sequence engine
+"${SQL[@]}" "$DB" -e "INSERT INTO account (id, tenant_id, email, created_at)
+  SELECT CONCAT('00000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', CONCAT('user', seq, '@bench.test'), UTC_TIMESTAMP(6)
+  FROM seq_1_to_$ACCOUNTS"
+
+mails_at_sink() { cat "$WORK/mail-count"; }
+mails_queued() { "${SQL[@]}" "$DB" -e "SELECT COUNT(*) FROM outbox_message WHERE tenant_id = 'bench' AND kind = 'reset'"; }
+# (the sink counts since its start; pre-filled rows are of kind 'prefill' and the purge is not due during the run)
+
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB;" \
+  "MariaDB $("${SQL[@]}" -e 'SELECT VERSION()'); $(java -version 2>&1 | head -1)"
+echo "backlog = accepted mails not yet at the sink when the load ends; mail lag = time until all are there"
+echo "load1 = the machine's 1-minute load average before a run (other processes besides this benchmark count too)"
+echo "server JVM options: ${JAVA_OPTS:-(none)}"
+echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
+[ "$PROBE" = /health ] || echo "  (no /health on this build: /openapi.yaml was probed instead)"
+echo "RSS after start: $((rss_start_kb / 1024)) MB"
+printf '%-28s %10s %9s %9s %8s %8s %12s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1"
+
+# waits (at most 60 s) until the sink has every mail queued so far, so runs do not overlap
+await_mail() {
+  for _ in $(seq 1 1200); do [ "$(mails_at_sink)" -ge "$(mails_queued)" ] && return; sleep 0.05; done
+}
+
+# one wrk run; prints a row and sets RPS
+run_load() {
+  await_mail
+  local label="$1" connections="$2"
+  local queued_before sink_before load1
+  load1=$(cut -d' ' -f1 /proc/loadavg)
+  queued_before=$(mails_queued); sink_before=$(mails_at_sink)
+  local out
+  out=$(BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" \
+    wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/reset.lua "$BASE" | grep '^RESULT')
+  local load_end; load_end=$(date +%s%N)
+  eval "${out#RESULT }"
+  local expected=$(( $(mails_queued) - queued_before )) lag="timeout"
+  BACKLOG=$(( expected - ($(mails_at_sink) - sink_before) ))
+  for _ in $(seq 1 1200); do
+    if [ $(( $(mails_at_sink) - sink_before )) -ge "$expected" ]; then
+      lag=$(awk -v ns=$(( $(date +%s%N) - load_end )) 'BEGIN{printf "%.2f", ns/1e9}'); break
+    fi
+    sleep 0.05
+  done
+  RPS=$(awk -v r="$requests" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}')
+  printf '%-28s %10s %9s %9s %8s %8s %12s %8s\n' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$BACKLOG" "$lag" "$load1"
+}
+
+# warm-up (JIT, pools), not reported
+BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c16 -d5s -s bench/reset.lua "$BASE" > /dev/null
+
+BEST=0
+for c in $CONNECTIONS; do
+  run_load "reset, $c connections" "$c"
+  [ "$RPS" -gt "$BEST" ] && BEST=$RPS
+done
+
+if [ "$PREFILL" -gt 0 ]; then
+  echo "pre-filling $PREFILL flows, sent outbox rows and audit events ..."
+  t0=$(date +%s)
+  "${SQL[@]}" "$DB" -e "
+    INSERT INTO reset_flow (id, tenant_id, account_id, token_digest, code_digest, status, failed_attempts, channel, created_at, expires_at, finished_at)
+      SELECT CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', CONCAT('00000000-0000-0000-0000-', LPAD(1 + seq MOD $ACCOUNTS, 12, '0')),
+             SHA2(CONCAT('t', seq), 256), SHA2(CONCAT('c', seq), 256), ELT(1 + seq MOD 3, 'USED', 'REVOKED', 'LOCKED'), 0, 'native',
+             UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND + INTERVAL 1 HOUR, UTC_TIMESTAMP(6) - INTERVAL seq SECOND
+      FROM seq_1_to_$PREFILL;
+    INSERT INTO outbox_message (id, tenant_id, kind, flow_id, recipient, sender, subject, sealed_body, status, attempts, next_attempt_at, created_at, sent_at)
+      SELECT CONCAT('e0000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', 'prefill', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
+             CONCAT('user', 1 + seq MOD $ACCOUNTS, '@bench.test'), 'resetkit@localhost', 'Reset your password', '', 'SENT', 1,
+             UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND
+      FROM seq_1_to_$PREFILL;
+    INSERT INTO audit_event (id, tenant_id, type, flow_id, account_id, detail, created_at)
+      SELECT CONCAT('a0000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', 'reset.requested', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
+             NULL, 'via native', UTC_TIMESTAMP(6) - INTERVAL seq SECOND
+      FROM seq_1_to_$PREFILL;
+    ANALYZE TABLE reset_flow, outbox_message, audit_event;" > /dev/null
+  echo "  done in $(( $(date +%s) - t0 )) s; rows: flows $("${SQL[@]}" "$DB" -e 'SELECT COUNT(*) FROM reset_flow'), outbox $("${SQL[@]}" "$DB" -e 'SELECT COUNT(*) FROM outbox_message')"
+  run_load "reset, 32 conn, +$PREFILL rows" 32
+  echo "index used by each query of the request and the worker (EXPLAIN, table / key / rows examined):"
+  explain() { printf '  %-34s %s\n' "$1" "$("${SQL[@]}" "$DB" -e "EXPLAIN $2" | awk -F'\t' '{printf "%s / %s / %s rows  ", $3, $6, $9}')"; }
+  explain "account by identifier" "SELECT * FROM account WHERE tenant_id = 'bench' AND (email = 'user7@bench.test' OR username = 'user7@bench.test' OR external_id = 'user7@bench.test' OR id = 'user7@bench.test')"
+  explain "revoke the account's open flows" "UPDATE reset_flow SET status = 'REVOKED' WHERE tenant_id = 'bench' AND account_id = '00000000-0000-0000-0000-000000000007' AND status = 'OPEN' AND id <> 'x'"
+  explain "flow by token digest" "SELECT * FROM reset_flow WHERE token_digest IN (SHA2('t7', 256))"
+  explain "due outbox rows" "SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(6) AND (claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)) ORDER BY next_attempt_at LIMIT 200"
+  explain "purge: expired flows" "SELECT id FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY expires_at LIMIT 1000"
+  explain "purge: sent outbox rows" "SELECT id FROM outbox_message WHERE status = 'SENT' AND sent_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY sent_at LIMIT 1000"
+  explain "purge: audit events" "SELECT id FROM audit_event WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL 90 DAY ORDER BY created_at LIMIT 1000"
+fi
+
+# the same server's ceiling: a trivial GET
+out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" -s bench/get.lua "$BASE$PROBE" | grep '^RESULT')
+eval "${out#RESULT }"
+ceiling=$(awk -v r="$requests" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}')
+printf '%-28s %10s %9s %9s %8s\n' "GET $PROBE, 32 connections" "$ceiling" "$p50" "$p99" "$((non2xx + sockerr))"
+echo "best reset rate / ceiling: $(awk -v a="$BEST" -v b="$ceiling" 'BEGIN{printf "%.2f", a/b}')"
+echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status") / 1024 )) MB"

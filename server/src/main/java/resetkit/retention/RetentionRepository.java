@@ -1,0 +1,44 @@
+package resetkit.retention;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import resetkit.audit.AuditEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One purge batch is a SELECT of the oldest ids through the index on the row's time column (the
+ * ORDER BY makes the optimiser take that index even when another one starts with the same status
+ * column), then a DELETE by primary key. Both run the same on MySQL/MariaDB and H2.
+ */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface RetentionRepository extends GenericRepository<AuditEvent, String> {
+
+    @Query("SELECT id FROM reset_flow WHERE expires_at < :before ORDER BY expires_at LIMIT :limit")
+    List<String> findFlowsExpiredBefore(Instant before, int limit);
+
+    @Query("DELETE FROM reset_flow WHERE id IN (:ids)")
+    int deleteFlows(List<String> ids);
+
+    @Query("SELECT id FROM outbox_message WHERE status = 'SENT' AND sent_at < :before ORDER BY sent_at LIMIT :limit")
+    List<String> findMailSentBefore(Instant before, int limit);
+
+    @Query("DELETE FROM outbox_message WHERE id IN (:ids) AND status = 'SENT'")
+    int deleteMail(List<String> ids);
+
+    @Query("SELECT id FROM audit_event WHERE created_at < :before ORDER BY created_at LIMIT :limit")
+    List<String> findEventsBefore(Instant before, int limit);
+
+    @Query("DELETE FROM audit_event WHERE id IN (:ids)")
+    int deleteEvents(List<String> ids);
+
+    @Query("SELECT counter_key FROM rate_limit_counter WHERE window_start < :before ORDER BY window_start LIMIT :limit")
+    List<String> findCountersBefore(Instant before, int limit);
+
+    /** Re-checks the window: a counter restarted since it was selected stays. */
+    @Query("DELETE FROM rate_limit_counter WHERE counter_key IN (:keys) AND window_start < :before")
+    int deleteCounters(List<String> keys, Instant before);
+}
