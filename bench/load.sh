@@ -39,7 +39,7 @@ WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT"
 SQL=(mariadb -uroot -h127.0.0.1 -N -B)
 
-command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk >/dev/null; }
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq >/dev/null 2>&1 || true; apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk >/dev/null; }
 [ -f server/target/resetkit-server.jar ] || mvn -q -B -DskipTests package
 
 cleanup() {
