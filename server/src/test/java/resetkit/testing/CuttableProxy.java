@@ -62,8 +62,16 @@ public final class CuttableProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(upstream);
+                synchronized (this) {
+                    if (listener != server) {
+                        // cut() ran while this connection was being set up: it must not survive the cut
+                        client.close();
+                        upstream.close();
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(upstream);
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
