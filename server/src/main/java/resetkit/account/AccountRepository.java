@@ -7,7 +7,6 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AccountRepository extends CrudRepository<Account, String> {
@@ -18,8 +17,6 @@ public interface AccountRepository extends CrudRepository<Account, String> {
     /** As {@link #findCandidates}, locking the rows found (the reset request serialises per account on it). */
     @Query("SELECT * FROM account WHERE tenant_id = :tenantId AND (email = :email OR username = :identifier OR external_id = :identifier OR id = :identifier) FOR UPDATE")
     List<Account> findCandidatesForUpdate(String tenantId, String email, String identifier);
-
-    Optional<Account> findByIdForUpdate(String id);
 
     boolean existsByTenantIdAndEmail(String tenantId, String email);
 

@@ -18,6 +18,11 @@ public class MailSettings {
     private Duration claimLease = Duration.ofMinutes(2);
     private String dropDir = "mail-drop";
 
+    /** The tenant's own sender address, else the configured one. */
+    public String senderFor(String tenantMailFrom) {
+        return tenantMailFrom != null && !tenantMailFrom.isBlank() ? tenantMailFrom : from;
+    }
+
     public String getFrom() {
         return from;
     }

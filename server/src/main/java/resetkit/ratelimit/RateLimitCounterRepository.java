@@ -24,7 +24,4 @@ public interface RateLimitCounterRepository extends CrudRepository<RateLimitCoun
     /** Creates the counter unless a concurrent request just did; never fails on the duplicate. */
     @Query("INSERT IGNORE INTO rate_limit_counter (counter_key, tenant_id, window_start, hits) VALUES (:key, :tenantId, :now, 1)")
     int insertFirstHit(String key, String tenantId, Instant now);
-
-    @Query("DELETE FROM rate_limit_counter WHERE window_start < :before")
-    int deleteOlderThan(Instant before);
 }

@@ -77,9 +77,4 @@ public class RateLimiter {
     private static int limit(@Nullable Integer tenantOwn, int configured) {
         return tenantOwn != null ? tenantOwn : configured;
     }
-
-    /** Forgets counters whose windows ended long ago. */
-    public int purge(Duration olderThan) {
-        return counters.deleteOlderThan(clock.instant().minus(olderThan));
-    }
 }

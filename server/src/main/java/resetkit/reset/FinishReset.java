@@ -6,6 +6,7 @@ import resetkit.account.Account;
 import resetkit.account.AccountRepository;
 import resetkit.account.Tenant;
 import resetkit.audit.AuditLog;
+import resetkit.mail.MailSettings;
 import resetkit.mail.Outbox;
 import resetkit.mail.ResetMailComposer;
 
@@ -23,17 +24,17 @@ public class FinishReset {
     private final AccountRepository accounts;
     private final Outbox outbox;
     private final ResetMailComposer composer;
-    private final StartReset start;
+    private final MailSettings mailSettings;
     private final AuditLog audit;
     private final Clock clock;
 
     FinishReset(ResetFlowRepository flows, AccountRepository accounts, Outbox outbox, ResetMailComposer composer,
-                StartReset start, AuditLog audit, Clock clock) {
+                MailSettings mailSettings, AuditLog audit, Clock clock) {
         this.flows = flows;
         this.accounts = accounts;
         this.outbox = outbox;
         this.composer = composer;
-        this.start = start;
+        this.mailSettings = mailSettings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,7 +48,7 @@ public class FinishReset {
         accounts.updatePassword(flow.accountId(), newPasswordHash, now);
         flows.revokeOthers(flow.tenantId(), flow.accountId(), flow.id(), now);
         Account account = accounts.findById(flow.accountId()).orElseThrow();
-        outbox.enqueue(tenant.id(), Outbox.KIND_PASSWORD_CHANGED, flow.id(), start.senderOf(tenant), account.email(),
+        outbox.enqueue(tenant.id(), Outbox.KIND_PASSWORD_CHANGED, flow.id(), mailSettings.senderFor(tenant.mailFrom()), account.email(),
                 composer.passwordChangedMail(tenant.id(), account.locale(), tenant.name(), now));
         audit.record(flow.tenantId(), AuditLog.RESET_COMPLETED, flow.id(), flow.accountId(), "via " + flow.channel());
     }

@@ -75,7 +75,7 @@ public class StartReset {
         Account account = found.get();
         flows.save(new ResetFlow(flowId, tenant.id(), account.id(), tokenDigest, codeDigest, FlowStatus.OPEN, 0,
                 request.channel(), now, expiresAt, null));
-        outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, senderOf(tenant), account.email(), mail);
+        outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, mailSettings.senderFor(tenant.mailFrom()), account.email(), mail);
         audit.record(tenant.id(), AuditLog.RESET_REQUESTED, flowId, account.id(), "via " + request.channel());
         return new ResetTicket(flowId, expiresAt, secrets.token());
     }
@@ -86,9 +86,5 @@ public class StartReset {
             return request.locale();
         }
         return account == null ? null : account.locale();
-    }
-
-    String senderOf(Tenant tenant) {
-        return tenant.mailFrom() != null && !tenant.mailFrom().isBlank() ? tenant.mailFrom() : mailSettings.getFrom();
     }
 }
