@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -14,9 +15,9 @@ public interface AccountRepository extends CrudRepository<Account, String> {
     @Query("SELECT * FROM account WHERE tenant_id = :tenantId AND (email = :email OR username = :identifier OR external_id = :identifier OR id = :identifier)")
     List<Account> findCandidates(String tenantId, String email, String identifier);
 
-    /** As {@link #findCandidates}, locking the rows found (the reset request serialises per account on it). */
-    @Query("SELECT * FROM account WHERE tenant_id = :tenantId AND (email = :email OR username = :identifier OR external_id = :identifier OR id = :identifier) FOR UPDATE")
-    List<Account> findCandidatesForUpdate(String tenantId, String email, String identifier);
+    /** Locks the tenant's accounts among {@code ids} (in key order, so concurrent callers cannot deadlock) and returns the ids that exist. */
+    @Query("SELECT id FROM account WHERE tenant_id = :tenantId AND id IN (:ids) ORDER BY id FOR UPDATE")
+    List<String> lockExisting(String tenantId, Collection<String> ids);
 
     boolean existsByTenantIdAndEmail(String tenantId, String email);
 

@@ -42,6 +42,9 @@ public class AuditLog {
 
     /** Several events in one batched insert (the outbox worker records a delivered batch at once). */
     public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         var now = clock.instant();
         events.saveAll(entries.stream()
                 .map(e -> new AuditEvent(UUID.randomUUID().toString(), e.tenantId(), e.type(), e.flowId(), e.accountId(),

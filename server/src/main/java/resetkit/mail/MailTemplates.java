@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the template sources of one mail: for the first locale of the chain that has all three
@@ -26,6 +28,7 @@ public class MailTemplates {
     private final MailTemplateSettings settings;
     @Nullable
     private final Path folder;
+    private final Map<String, Optional<String>> builtIns = new ConcurrentHashMap<>();
 
     MailTemplates(MailTemplateSettings settings) {
         this.settings = settings;
@@ -69,7 +72,15 @@ public class MailTemplates {
         }
     }
 
-    private static Optional<String> builtIn(String resource) {
+    /*
+     * Built-in templates cannot change while running: read once. Handing the renderer the same
+     * String each time also makes its cache lookup (keyed by the source) an identity check.
+     */
+    private Optional<String> builtIn(String resource) {
+        return builtIns.computeIfAbsent(resource, MailTemplates::readBuiltIn);
+    }
+
+    private static Optional<String> readBuiltIn(String resource) {
         try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -27,15 +27,22 @@ public class Outbox {
     }
 
     public void enqueue(String tenantId, String kind, @Nullable String flowId, String sender, String recipient, MailContent content) {
-        var now = clock.instant();
-        messages.save(new OutboxMessage(UUID.randomUUID().toString(), tenantId, kind, flowId, recipient, sender,
-                HeaderText.clean(content.subject(), 300), sealer.seal(content.text(), content.html()),
-                OutboxStatus.PENDING, 0, now, null, null, null, now, null));
+        messages.save(prepare(tenantId, kind, flowId, sender, recipient, content));
     }
 
-    /** The sealing work of {@link #enqueue} without storing anything (see StartReset: timing parity). */
-    public void sealOnly(MailContent content) {
-        sealer.seal(content.text(), content.html());
+    /** A queued mail, its body sealed, not stored yet: for callers that store several rows at once ({@link #enqueueAll}). */
+    public OutboxMessage prepare(String tenantId, String kind, @Nullable String flowId, String sender, String recipient, MailContent content) {
+        var now = clock.instant();
+        return new OutboxMessage(UUID.randomUUID().toString(), tenantId, kind, flowId, recipient, sender,
+                HeaderText.clean(content.subject(), 300), sealer.seal(content.text(), content.html()),
+                OutboxStatus.PENDING, 0, now, null, null, null, now, null);
+    }
+
+    /** Stores prepared mails in one batched insert, in the caller's transaction. */
+    public void enqueueAll(List<OutboxMessage> prepared) {
+        if (!prepared.isEmpty()) {
+            messages.saveAll(prepared);
+        }
     }
 
     public List<OutboxMessage> list(String tenantId, @Nullable OutboxStatus status, int limit) {

@@ -27,6 +27,9 @@ public interface ResetFlowRepository extends CrudRepository<ResetFlow, String> {
     @Query("UPDATE reset_flow SET status = 'REVOKED', finished_at = :now WHERE tenant_id = :tenantId AND account_id = :accountId AND status = 'OPEN' AND id <> :keepId")
     int revokeOthers(String tenantId, String accountId, String keepId, Instant now);
 
+    @Query("UPDATE reset_flow SET status = 'REVOKED', finished_at = :now WHERE tenant_id = :tenantId AND account_id IN (:accountIds) AND status = 'OPEN'")
+    int revokeOpen(String tenantId, Collection<String> accountIds, Instant now);
+
     /*
      * MySQL evaluates SET assignments left to right and H2 all at once; status is assigned first,
      * so both read the old failed_attempts in the CASE.

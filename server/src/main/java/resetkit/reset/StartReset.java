@@ -1,6 +1,5 @@
 package resetkit.reset;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import resetkit.account.Account;
 import resetkit.account.AccountDirectory;
@@ -9,6 +8,7 @@ import resetkit.audit.AuditLog;
 import resetkit.mail.MailContent;
 import resetkit.mail.MailSettings;
 import resetkit.mail.Outbox;
+import resetkit.mail.OutboxMessage;
 import resetkit.mail.ResetMailComposer;
 import resetkit.support.RandomSecrets;
 
@@ -19,64 +19,61 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Step 1. In one transaction: find and lock the account (one statement), open a flow with fresh secrets, revoke the
- * account's other open flows, queue the mail. An unknown account goes through the same lookups,
- * secret generation and mail rendering, then gets a ticket of the same shape and an audit event,
- * nothing else: no flow, no mail.
+ * Step 1: look the account up, open a flow with fresh secrets, render and seal its mail, then
+ * hand the writes to {@link GroupCommit}, which stores them (the flow, the revocation of the
+ * account's other open flows, the mail, the audit event) in one transaction, possibly shared with
+ * other requests, and returns once they are committed. An unknown account goes through the same
+ * lookup, secret generation, rendering, sealing and commit wait, and stores only its audit event.
  */
 @Singleton
 public class StartReset {
     private final AccountDirectory directory;
-    private final ResetFlowRepository flows;
     private final SecretDigester digester;
     private final ResetSettings settings;
     private final ResetLinks links;
     private final ResetMailComposer composer;
     private final Outbox outbox;
     private final MailSettings mailSettings;
-    private final AuditLog audit;
+    private final GroupCommit commits;
     private final Clock clock;
 
-    StartReset(AccountDirectory directory, ResetFlowRepository flows, SecretDigester digester,
-               ResetSettings settings, ResetLinks links, ResetMailComposer composer, Outbox outbox,
-               MailSettings mailSettings, AuditLog audit, Clock clock) {
+    StartReset(AccountDirectory directory, SecretDigester digester, ResetSettings settings, ResetLinks links,
+               ResetMailComposer composer, Outbox outbox, MailSettings mailSettings, GroupCommit commits, Clock clock) {
         this.directory = directory;
-        this.flows = flows;
         this.digester = digester;
         this.settings = settings;
         this.links = links;
         this.composer = composer;
         this.outbox = outbox;
         this.mailSettings = mailSettings;
-        this.audit = audit;
+        this.commits = commits;
         this.clock = clock;
     }
 
-    @Transactional
     public ResetTicket start(Tenant tenant, ResetRequest request, String linkBase) {
         Instant now = clock.instant();
         Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
         Instant expiresAt = now.plus(lifetime);
         String flowId = UUID.randomUUID().toString();
-        // the same statements, secrets and mail rendering for unknown accounts, so timing tells nothing
-        Optional<Account> found = directory.findForUpdate(tenant.id(), request.identifier());
+        Optional<Account> found = directory.find(tenant.id(), request.identifier());
         ResetSecrets secrets = ResetSecrets.generate(settings.getCodeLength());
         String tokenDigest = digester.tokenDigest(secrets.token());
         String codeDigest = digester.codeDigest(flowId, secrets.code());
-        flows.revokeOthers(tenant.id(), found.map(Account::id).orElse(flowId), flowId, now);
         String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
-        MailContent mail = composer.resetMail(tenant.id(), mailLocale(request, found.orElse(null)), serviceName,
+        MailContent content = composer.resetMail(tenant.id(), mailLocale(request, found.orElse(null)), serviceName,
                 links.link(linkBase, secrets.token()), secrets.code(), expiresAt);
+        String recipient = found.map(Account::email).orElse(request.identifier());
+        OutboxMessage mail = outbox.prepare(tenant.id(), Outbox.KIND_RESET, flowId, mailSettings.senderFor(tenant.mailFrom()), recipient, content);
+        String detail = "via " + request.channel();
         if (found.isEmpty()) {
-            outbox.sealOnly(mail);
-            audit.record(tenant.id(), AuditLog.RESET_REQUESTED_UNKNOWN, null, null, "via " + request.channel());
+            commits.write(ResetWrite.forUnknownAccount(tenant.id(),
+                    new AuditLog.Entry(tenant.id(), AuditLog.RESET_REQUESTED_UNKNOWN, null, null, detail)));
             return new ResetTicket(flowId, expiresAt, RandomSecrets.urlSafe(32));
         }
         Account account = found.get();
-        flows.save(new ResetFlow(flowId, tenant.id(), account.id(), tokenDigest, codeDigest, FlowStatus.OPEN, 0,
-                request.channel(), now, expiresAt, null));
-        outbox.enqueue(tenant.id(), Outbox.KIND_RESET, flowId, mailSettings.senderFor(tenant.mailFrom()), account.email(), mail);
-        audit.record(tenant.id(), AuditLog.RESET_REQUESTED, flowId, account.id(), "via " + request.channel());
+        ResetFlow flow = new ResetFlow(flowId, tenant.id(), account.id(), tokenDigest, codeDigest, FlowStatus.OPEN, 0,
+                request.channel(), now, expiresAt, null);
+        commits.write(ResetWrite.forAccount(flow, mail, new AuditLog.Entry(tenant.id(), AuditLog.RESET_REQUESTED, flowId, account.id(), detail)));
         return new ResetTicket(flowId, expiresAt, secrets.token());
     }
 

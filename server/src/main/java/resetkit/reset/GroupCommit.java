@@ -1,0 +1,121 @@
+package resetkit.reset;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit for reset requests. A request thread hands over its writes and waits; a committer
+ * thread takes everything queued since it last looked (no waiting for more) and stores it with
+ * {@link ResetBatchWriter} in one transaction. Under load one durable commit serves many requests;
+ * alone, a request is committed at once. Either way a request returns only after its own writes
+ * are committed, and fails with the error that prevented them.
+ *
+ * <p>If a batch fails, its requests are retried one by one, so one bad request cannot fail others.
+ */
+@Singleton
+public class GroupCommit {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final ResetBatchWriter writer;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean closing;
+
+    private record Pending(ResetWrite write, CompletableFuture<Void> done) {
+    }
+
+    GroupCommit(ResetBatchWriter writer, GroupCommitSettings settings) {
+        this.writer = writer;
+        this.maxBatch = settings.getMaxBatch();
+        for (int i = 0; i < settings.getCommitters(); i++) {
+            Thread thread = new Thread(this::commitLoop, "reset-committer-" + i);
+            thread.setDaemon(true);
+            committers.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Stores the request's writes; returns once they are committed. */
+    void write(ResetWrite write) {
+        Pending pending = new Pending(write, new CompletableFuture<>());
+        queue.add(pending);
+        // committers stop at shutdown: a request that arrives as they do is written on its own thread
+        if (closing && queue.remove(pending)) {
+            writer.write(List.of(write));
+            return;
+        }
+        try {
+            pending.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void commitLoop() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue; // a waiting request must never be stranded; only close() ends the loop
+            }
+            if (first == null && closing) {
+                // closing was set after any request that saw it unset had queued: one last look
+                first = queue.poll();
+                if (first == null) {
+                    return;
+                }
+            }
+            if (first != null) {
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            writer.write(batch.stream().map(Pending::write).toList());
+            batch.forEach(p -> p.done().complete(null));
+        } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(batchFailure);
+                return;
+            }
+            LOG.debug("a batch of {} reset requests failed; writing them one by one", batch.size(), batchFailure);
+            for (Pending pending : batch) {
+                try {
+                    writer.write(List.of(pending.write()));
+                    pending.done().complete(null);
+                } catch (RuntimeException e) {
+                    pending.done().completeExceptionally(e);
+                }
+            }
+        } catch (Error e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    /** Writes what is queued, then lets the committers end. */
+    @PreDestroy
+    void close() throws InterruptedException {
+        closing = true;
+        for (Thread committer : committers) {
+            committer.join(10_000);
+        }
+    }
+}
