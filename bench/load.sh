@@ -193,3 +193,5 @@ ceiling=$(awk -v r="$requests" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}')
 printf '%-28s %10s %9s %9s %8s\n' "GET $PROBE, 32 connections" "$ceiling" "$p50" "$p99" "$((non2xx + sockerr))"
 echo "best reset rate / ceiling: $(awk -v a="$BEST" -v b="$ceiling" 'BEGIN{printf "%.2f", a/b}')"
 echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status") / 1024 )) MB"
+# BENCH_NMT=1 (with -XX:NativeMemoryTracking=summary in BENCH_JAVA_OPTS): where the RSS goes
+[ -n "${BENCH_NMT:-}" ] && jcmd "$SERVER_PID" VM.native_memory summary | grep -E "^-|committed=" | grep -E "^-" || true

@@ -1,6 +1,8 @@
 package resetkit.mail;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import resetkit.reset.ResetSettings;
 
@@ -17,15 +19,15 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Mail bodies hold the clear link token and code until they are sent, so the outbox stores them
- * sealed with AES-256-GCM. The keys derive from the reset HMAC keys (newest first), so rotating
+ * A queued mail's draft holds the clear link token and code until it is sent, so the outbox
+ * stores it sealed with AES-256-GCM. The keys derive from the reset HMAC keys (newest first), so rotating
  * those keys keeps queued mails readable.
  */
 @Singleton
 public class BodySealer {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final List<SecretKeySpec> keys;
     private final SecureRandom random = new SecureRandom();
@@ -34,12 +36,21 @@ public class BodySealer {
         this.keys = settings.getHmacKeys().stream().map(BodySealer::deriveKey).toList();
     }
 
-    record Parts(String text, String html) {
+    /**
+     * What a row holds: a draft, or, in rows queued before mails were rendered at delivery, the
+     * rendered text and HTML.
+     */
+    public record Sealed(@Nullable MailDraft draft, @Nullable String text, @Nullable String html) {
     }
 
-    public String seal(String text, String html) {
+    public String seal(MailDraft draft) {
+        return sealJson(new Sealed(draft, null, null));
+    }
+
+    /** Seals any value as JSON (tests use it to write rows of the earlier, rendered form). */
+    String sealJson(Object value) {
         try {
-            byte[] plain = JSON.writeValueAsBytes(new Parts(text, html));
+            byte[] plain = JSON.writeValueAsBytes(value);
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -51,7 +62,7 @@ public class BodySealer {
         }
     }
 
-    public Parts open(String sealed) {
+    public Sealed open(String sealed) {
         byte[] all = Base64.getDecoder().decode(sealed);
         GCMParameterSpec iv = new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES);
         for (SecretKeySpec key : keys) {
@@ -59,7 +70,7 @@ public class BodySealer {
                 Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
                 cipher.init(Cipher.DECRYPT_MODE, key, iv);
                 byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
-                return JSON.readValue(plain, Parts.class);
+                return JSON.readValue(plain, Sealed.class);
             } catch (AEADBadTagException wrongKey) {
                 // sealed under another (older) key: try the next one
             } catch (Exception e) {

@@ -18,23 +18,25 @@ public class Outbox {
 
     private final OutboxRepository messages;
     private final BodySealer sealer;
+    private final ResetMailComposer composer;
     private final Clock clock;
 
-    Outbox(OutboxRepository messages, BodySealer sealer, Clock clock) {
+    Outbox(OutboxRepository messages, BodySealer sealer, ResetMailComposer composer, Clock clock) {
         this.messages = messages;
         this.sealer = sealer;
+        this.composer = composer;
         this.clock = clock;
     }
 
-    public void enqueue(String tenantId, String kind, @Nullable String flowId, String sender, String recipient, MailContent content) {
-        messages.save(prepare(tenantId, kind, flowId, sender, recipient, content));
+    public void enqueue(String tenantId, @Nullable String flowId, String sender, String recipient, MailDraft draft) {
+        messages.save(prepare(tenantId, flowId, sender, recipient, draft));
     }
 
-    /** A queued mail, its body sealed, not stored yet: for callers that store several rows at once ({@link #enqueueAll}). */
-    public OutboxMessage prepare(String tenantId, String kind, @Nullable String flowId, String sender, String recipient, MailContent content) {
+    /** A queued mail, its draft sealed, not stored yet: for callers that store several rows at once ({@link #enqueueAll}). */
+    public OutboxMessage prepare(String tenantId, @Nullable String flowId, String sender, String recipient, MailDraft draft) {
         var now = clock.instant();
-        return new OutboxMessage(UUID.randomUUID().toString(), tenantId, kind, flowId, recipient, sender,
-                HeaderText.clean(content.subject(), 300), sealer.seal(content.text(), content.html()),
+        return new OutboxMessage(UUID.randomUUID().toString(), tenantId, draft.kind(), flowId, recipient, sender,
+                HeaderText.clean(composer.subject(draft), 300), sealer.seal(draft),
                 OutboxStatus.PENDING, 0, now, null, null, null, now, null);
     }
 

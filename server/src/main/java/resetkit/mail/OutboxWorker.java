@@ -46,6 +46,7 @@ public class OutboxWorker implements GracefulShutdownCapable {
 
     private final OutboxRepository messages;
     private final BodySealer sealer;
+    private final ResetMailComposer composer;
     private final MailTransport transport;
     private final MailSettings settings;
     private final AuditLog audit;
@@ -59,7 +60,7 @@ public class OutboxWorker implements GracefulShutdownCapable {
     /** held while a batch is delivered: a graceful shutdown waits for it */
     private final ReentrantLock delivering = new ReentrantLock();
 
-    OutboxWorker(OutboxRepository messages, BodySealer sealer, MailTransport transport, MailSettings settings,
+    OutboxWorker(OutboxRepository messages, BodySealer sealer, ResetMailComposer composer, MailTransport transport, MailSettings settings,
                  AuditLog audit, OutboxReceipts receipts, Clock clock, DeliveryMetrics metrics) {
         this.receipts = receipts;
         this.senders = Executors.newFixedThreadPool(Math.max(1, settings.getConnections() - 1), runnable -> {
@@ -69,6 +70,7 @@ public class OutboxWorker implements GracefulShutdownCapable {
         });
         this.messages = messages;
         this.sealer = sealer;
+        this.composer = composer;
         this.transport = transport;
         this.settings = settings;
         this.audit = audit;
@@ -180,9 +182,7 @@ public class OutboxWorker implements GracefulShutdownCapable {
     private boolean deliver(MailTransport.Batch connection, String claim, OutboxMessage message) {
         long started = System.nanoTime();
         try {
-            BodySealer.Parts body = sealer.open(message.sealedBody());
-            connection.send(new OutgoingMail(message.id(), message.sender(), message.recipient(),
-                    new MailContent(message.subject(), body.text(), body.html())));
+            connection.send(new OutgoingMail(message.id(), message.sender(), message.recipient(), content(message)));
         } catch (Exception e) {
             boolean parked = recordFailure(claim, message, e);
             metrics.failed(message.kind(), Duration.ofNanos(System.nanoTime() - started), parked);
@@ -190,6 +190,13 @@ public class OutboxWorker implements GracefulShutdownCapable {
         }
         metrics.sent(message.kind(), Duration.ofNanos(System.nanoTime() - started));
         return true;
+    }
+
+    private MailContent content(OutboxMessage message) {
+        BodySealer.Sealed sealed = sealer.open(message.sealedBody());
+        return sealed.draft() != null
+                ? composer.render(sealed.draft(), message.subject())
+                : new MailContent(message.subject(), sealed.text(), sealed.html());
     }
 
     /** Returns whether the message was parked (no further attempts). */

@@ -3,14 +3,13 @@ package resetkit.mail;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
  * Renders the reset mail and the "password changed" notice from templates (HTML and text) chosen
  * per tenant and locale; see {@link MailTemplates}. The subject is a header: cleaned of control
- * characters after rendering.
+ * characters after rendering. A queued mail's subject is rendered when it is queued, its bodies
+ * when the outbox worker sends it ({@link MailDraft}).
  */
 @Singleton
 public class ResetMailComposer {
@@ -29,36 +28,30 @@ public class ResetMailComposer {
     public record Rendered(String locale, MailContent content) {
     }
 
-    public MailContent resetMail(String serviceName, String link, String code, Instant expiresAt) {
-        return resetMail(null, null, serviceName, link, code, expiresAt);
+    /** The subject of a queued mail: rendered when it is queued (the outbox lists it), the bodies when it is sent. */
+    public String subject(MailDraft draft) {
+        MailTemplates.Sources sources = templates.find(draft.tenantId(), draft.kind(), draft.locale());
+        return subject(sources, draft.values());
     }
 
-    public MailContent resetMail(@Nullable String tenantId, @Nullable String locale, String serviceName, String link,
-                                 String code, Instant expiresAt) {
-        return render(tenantId, KIND_RESET, locale, Map.of("serviceName", name(serviceName), "link", link, "code", code,
-                "expiresAt", expiresAt.atZone(ZoneOffset.UTC))).content();
-    }
-
-    public MailContent passwordChangedMail(String serviceName, Instant changedAt) {
-        return passwordChangedMail(null, null, serviceName, changedAt);
-    }
-
-    public MailContent passwordChangedMail(@Nullable String tenantId, @Nullable String locale, String serviceName,
-                                           Instant changedAt) {
-        return render(tenantId, KIND_PASSWORD_CHANGED, locale, Map.of("serviceName", name(serviceName),
-                "changedAt", changedAt.atZone(ZoneOffset.UTC))).content();
+    /** The mail a draft stands for, with the subject rendered when it was queued. */
+    public MailContent render(MailDraft draft, String subject) {
+        MailTemplates.Sources sources = templates.find(draft.tenantId(), draft.kind(), draft.locale());
+        var language = MailLocales.toLocale(sources.locale());
+        Map<String, Object> values = draft.values();
+        return new MailContent(subject, renderer.text(sources.text(), language, values), renderer.html(sources.html(), language, values));
     }
 
     /** Any kind with every value a template may use, for previews. */
     public Rendered render(@Nullable String tenantId, String kind, @Nullable String locale, Map<String, Object> values) {
         MailTemplates.Sources sources = templates.find(tenantId, kind, locale);
         var language = MailLocales.toLocale(sources.locale());
-        String subject = HeaderText.clean(renderer.text(sources.subject(), language, values), 200);
+        String subject = subject(sources, values);
         return new Rendered(sources.locale(), new MailContent(subject,
                 renderer.text(sources.text(), language, values), renderer.html(sources.html(), language, values)));
     }
 
-    private static String name(String serviceName) {
-        return HeaderText.clean(serviceName, 100);
+    private String subject(MailTemplates.Sources sources, Map<String, Object> values) {
+        return HeaderText.clean(renderer.text(sources.subject(), MailLocales.toLocale(sources.locale()), values), 200);
     }
 }

@@ -8,7 +8,7 @@ import resetkit.account.Tenant;
 import resetkit.audit.AuditLog;
 import resetkit.mail.MailSettings;
 import resetkit.mail.Outbox;
-import resetkit.mail.ResetMailComposer;
+import resetkit.mail.MailDraft;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,17 +23,15 @@ public class FinishReset {
     private final ResetFlowRepository flows;
     private final AccountRepository accounts;
     private final Outbox outbox;
-    private final ResetMailComposer composer;
     private final MailSettings mailSettings;
     private final AuditLog audit;
     private final Clock clock;
 
-    FinishReset(ResetFlowRepository flows, AccountRepository accounts, Outbox outbox, ResetMailComposer composer,
+    FinishReset(ResetFlowRepository flows, AccountRepository accounts, Outbox outbox,
                 MailSettings mailSettings, AuditLog audit, Clock clock) {
         this.flows = flows;
         this.accounts = accounts;
         this.outbox = outbox;
-        this.composer = composer;
         this.mailSettings = mailSettings;
         this.audit = audit;
         this.clock = clock;
@@ -48,8 +46,8 @@ public class FinishReset {
         accounts.updatePassword(flow.accountId(), newPasswordHash, now);
         flows.revokeOthers(flow.tenantId(), flow.accountId(), flow.id(), now);
         Account account = accounts.findById(flow.accountId()).orElseThrow();
-        outbox.enqueue(tenant.id(), Outbox.KIND_PASSWORD_CHANGED, flow.id(), mailSettings.senderFor(tenant.mailFrom()), account.email(),
-                composer.passwordChangedMail(tenant.id(), account.locale(), tenant.name(), now));
+        outbox.enqueue(tenant.id(), flow.id(), mailSettings.senderFor(tenant.mailFrom()), account.email(),
+                MailDraft.passwordChanged(tenant.id(), account.locale(), tenant.name(), now));
         audit.record(flow.tenantId(), AuditLog.RESET_COMPLETED, flow.id(), flow.accountId(), "via " + flow.channel());
     }
 }

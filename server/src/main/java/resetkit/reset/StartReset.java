@@ -5,11 +5,10 @@ import resetkit.account.Account;
 import resetkit.account.AccountDirectory;
 import resetkit.account.Tenant;
 import resetkit.audit.AuditLog;
-import resetkit.mail.MailContent;
+import resetkit.mail.MailDraft;
 import resetkit.mail.MailSettings;
 import resetkit.mail.Outbox;
 import resetkit.mail.OutboxMessage;
-import resetkit.mail.ResetMailComposer;
 import resetkit.support.RandomSecrets;
 
 import java.time.Clock;
@@ -19,11 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Step 1: look the account up, open a flow with fresh secrets, render and seal its mail, then
+ * Step 1: look the account up, open a flow with fresh secrets, seal its mail's draft, then
  * hand the writes to {@link GroupCommit}, which stores them (the flow, the revocation of the
  * account's other open flows, the mail, the audit event) in one transaction, possibly shared with
  * other requests, and returns once they are committed. An unknown account goes through the same
- * lookup, secret generation, rendering, sealing and commit wait, and stores only its audit event.
+ * lookup, secret generation, subject rendering, sealing and commit wait, and stores only its audit event.
  */
 @Singleton
 public class StartReset {
@@ -31,19 +30,17 @@ public class StartReset {
     private final SecretDigester digester;
     private final ResetSettings settings;
     private final ResetLinks links;
-    private final ResetMailComposer composer;
     private final Outbox outbox;
     private final MailSettings mailSettings;
     private final GroupCommit commits;
     private final Clock clock;
 
     StartReset(AccountDirectory directory, SecretDigester digester, ResetSettings settings, ResetLinks links,
-               ResetMailComposer composer, Outbox outbox, MailSettings mailSettings, GroupCommit commits, Clock clock) {
+               Outbox outbox, MailSettings mailSettings, GroupCommit commits, Clock clock) {
         this.directory = directory;
         this.digester = digester;
         this.settings = settings;
         this.links = links;
-        this.composer = composer;
         this.outbox = outbox;
         this.mailSettings = mailSettings;
         this.commits = commits;
@@ -60,10 +57,10 @@ public class StartReset {
         String tokenDigest = digester.tokenDigest(secrets.token());
         String codeDigest = digester.codeDigest(flowId, secrets.code());
         String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
-        MailContent content = composer.resetMail(tenant.id(), mailLocale(request, found.orElse(null)), serviceName,
+        MailDraft draft = MailDraft.reset(tenant.id(), mailLocale(request, found.orElse(null)), serviceName,
                 links.link(linkBase, secrets.token()), secrets.code(), expiresAt);
         String recipient = found.map(Account::email).orElse(request.identifier());
-        OutboxMessage mail = outbox.prepare(tenant.id(), Outbox.KIND_RESET, flowId, mailSettings.senderFor(tenant.mailFrom()), recipient, content);
+        OutboxMessage mail = outbox.prepare(tenant.id(), flowId, mailSettings.senderFor(tenant.mailFrom()), recipient, draft);
         String detail = "via " + request.channel();
         if (found.isEmpty()) {
             commits.write(ResetWrite.forUnknownAccount(tenant.id(),

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import resetkit.audit.AuditLog;
 import resetkit.client.model.AccountCreate;
-import resetkit.mail.MailContent;
+import resetkit.mail.MailDraft;
 import resetkit.mail.Outbox;
 import resetkit.testing.IntegrationTest;
 
@@ -122,8 +122,8 @@ class GroupCommitTest extends IntegrationTest {
         String flowId = UUID.randomUUID().toString();
         ResetFlow flow = new ResetFlow(flowId, tenantId, accountId, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 FlowStatus.OPEN, 0, "test", now, now.plus(Duration.ofHours(1)), null);
-        var mail = outbox.prepare(tenantId, Outbox.KIND_RESET, flowId, "resetkit@localhost", "someone@example.com",
-                new MailContent("Reset", "text", "<p>html</p>"));
+        var mail = outbox.prepare(tenantId, flowId, "resetkit@localhost", "someone@example.com",
+                MailDraft.reset(tenantId, null, "Test", "https://example.com/reset?token=t", "123456", now.plus(Duration.ofHours(1))));
         return ResetWrite.forAccount(flow, mail, new AuditLog.Entry(tenantId, AuditLog.RESET_REQUESTED, flowId, accountId, "via test"));
     }
 
