@@ -2,10 +2,15 @@ package resetkit.account;
 
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Finds the account an identifier names within a tenant: its email (any case), username,
@@ -20,11 +25,34 @@ public class AccountDirectory {
     }
 
     public Optional<Account> find(String tenantId, String identifier) {
-        String trimmed = identifier == null ? "" : identifier.trim();
-        String email = normaliseEmail(trimmed);
-        List<Account> candidates = trimmed.isEmpty() ? List.of() : accounts.findCandidates(tenantId, email, trimmed);
-        return candidates.stream()
-                .min(Comparator.comparingInt(a -> a.email().equals(email) ? 0 : 1));
+        String wanted = identifier == null ? "" : identifier;
+        return Optional.ofNullable(findAll(tenantId, List.of(wanted)).get(wanted));
+    }
+
+    /** As {@link #find} for several identifiers with one query: each identifier that names an account, mapped to it. */
+    public Map<String, Account> findAll(String tenantId, Collection<String> identifiers) {
+        Set<String> trimmed = identifiers.stream().map(String::trim).filter(i -> !i.isEmpty()).collect(Collectors.toSet());
+        if (trimmed.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> emails = trimmed.stream().map(AccountDirectory::normaliseEmail).collect(Collectors.toSet());
+        List<Account> candidates = accounts.findCandidates(tenantId, emails, trimmed);
+        Map<String, Account> found = new HashMap<>();
+        for (String identifier : identifiers) {
+            String wanted = identifier.trim();
+            String email = normaliseEmail(wanted);
+            candidates.stream()
+                    .filter(a -> !wanted.isEmpty() && (a.email().equals(email) || matches(wanted, a.username())
+                            || matches(wanted, a.externalId()) || matches(wanted, a.id())))
+                    .min(Comparator.comparingInt(a -> a.email().equals(email) ? 0 : 1))
+                    .ifPresent(a -> found.put(identifier, a));
+        }
+        return found;
+    }
+
+    // as MySQL's case-insensitive collation compares (the query found the row that way)
+    private static boolean matches(String identifier, String value) {
+        return value != null && value.equalsIgnoreCase(identifier);
     }
 
     public static String normaliseEmail(String email) {

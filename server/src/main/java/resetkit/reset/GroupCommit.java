@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Group commit for reset requests. A request thread hands over its writes and waits; a committer
+ * Group commit for reset requests. A request thread hands over its {@link ResetOrder} and waits; a committer
  * thread takes everything queued since it last looked (no waiting for more) and stores it with
  * {@link ResetBatchWriter} in one transaction. Under load one durable commit serves many requests;
  * alone, a request is committed at once. Either way a request returns only after its own writes
@@ -32,7 +32,7 @@ public class GroupCommit {
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean closing;
 
-    private record Pending(ResetWrite write, CompletableFuture<Void> done) {
+    private record Pending(ResetOrder order, CompletableFuture<Boolean> done) {
     }
 
     GroupCommit(ResetBatchWriter writer, GroupCommitSettings settings) {
@@ -46,17 +46,16 @@ public class GroupCommit {
         }
     }
 
-    /** Stores the request's writes; returns once they are committed. */
-    void write(ResetWrite write) {
-        Pending pending = new Pending(write, new CompletableFuture<>());
+    /** Stores what the request leads to; returns once it is committed, with whether it opened a flow. */
+    boolean write(ResetOrder order) {
+        Pending pending = new Pending(order, new CompletableFuture<>());
         queue.add(pending);
         // committers stop at shutdown: a request that arrives as they do is written on its own thread
         if (closing && queue.remove(pending)) {
-            writer.write(List.of(write));
-            return;
+            return writer.write(List.of(order)).get(0);
         }
         try {
-            pending.done().join();
+            return pending.done().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -89,8 +88,10 @@ public class GroupCommit {
 
     private void commit(List<Pending> batch) {
         try {
-            writer.write(batch.stream().map(Pending::write).toList());
-            batch.forEach(p -> p.done().complete(null));
+            List<Boolean> opened = writer.write(batch.stream().map(Pending::order).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(opened.get(i));
+            }
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(batchFailure);
@@ -99,8 +100,7 @@ public class GroupCommit {
             LOG.debug("a batch of {} reset requests failed; writing them one by one", batch.size(), batchFailure);
             for (Pending pending : batch) {
                 try {
-                    writer.write(List.of(pending.write()));
-                    pending.done().complete(null);
+                    pending.done().complete(writer.write(List.of(pending.order())).get(0));
                 } catch (RuntimeException e) {
                     pending.done().completeExceptionally(e);
                 }

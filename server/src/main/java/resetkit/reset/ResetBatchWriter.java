@@ -2,6 +2,8 @@ package resetkit.reset;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import resetkit.account.Account;
+import resetkit.account.AccountDirectory;
 import resetkit.account.AccountRepository;
 import resetkit.audit.AuditLog;
 import resetkit.mail.Outbox;
@@ -19,36 +21,45 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Stores the writes of several reset requests in one transaction, with a fixed number of
- * statements whatever their number: per tenant one statement locks the accounts (the lock that
- * serialises requests for one account, across instances too) and one revokes their open flows;
- * then one batched insert each for flows, mails and audit events.
+ * Stores several reset requests in one transaction, with a fixed number of statements whatever
+ * their number: per tenant one query finds the accounts the identifiers name, one locks them (in
+ * key order: the lock that serialises requests for one account, across instances too) and one
+ * revokes their open flows; then one batched insert each for flows, mails and audit events.
  *
  * <p>Requests for the same account in one batch behave as if they had come one after the other:
  * the last one's flow stays open, the earlier ones are stored revoked (their mails still go, with
- * links that no longer work, exactly as for two separate requests). An account deleted since the
- * request looked it up gets no flow and no mail.
+ * links that no longer work, exactly as for two separate requests).
  */
 @Singleton
 class ResetBatchWriter {
+    private final AccountDirectory directory;
     private final AccountRepository accounts;
     private final ResetFlowRepository flows;
+    private final ResetWrites prepare;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    ResetBatchWriter(AccountRepository accounts, ResetFlowRepository flows, Outbox outbox, AuditLog audit, Clock clock) {
+    ResetBatchWriter(AccountDirectory directory, AccountRepository accounts, ResetFlowRepository flows, ResetWrites prepare,
+                     Outbox outbox, AuditLog audit, Clock clock) {
+        this.directory = directory;
         this.accounts = accounts;
         this.flows = flows;
+        this.prepare = prepare;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** Returns, for each order in turn, whether it opened a flow (its account exists). */
     @Transactional
-    public void write(List<ResetWrite> writes) {
+    public List<Boolean> write(List<ResetOrder> orders) {
         Instant now = clock.instant();
-        Set<String> existing = lockAndRevoke(writes, now);
+        List<Account> found = lockAndRevoke(orders, now);
+        List<ResetWrite> writes = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            writes.add(prepare.forOrder(orders.get(i), found.get(i)));
+        }
         Map<String, ResetWrite> lastPerAccount = new HashMap<>();
         for (ResetWrite write : writes) {
             if (write.opensFlow()) {
@@ -59,42 +70,52 @@ class ResetBatchWriter {
         List<OutboxMessage> mails = new ArrayList<>();
         List<AuditLog.Entry> events = new ArrayList<>();
         for (ResetWrite write : writes) {
-            if (!write.opensFlow()) {
-                events.add(write.event());
-            } else if (!existing.contains(write.accountId())) {
-                events.add(new AuditLog.Entry(write.tenantId(), AuditLog.RESET_REQUESTED_UNKNOWN, null, null, write.event().detail()));
-            } else {
+            if (write.opensFlow()) {
                 newFlows.add(lastPerAccount.get(write.accountId()) == write ? write.flow() : revoked(write.flow(), now));
                 mails.add(write.mail());
-                events.add(write.event());
             }
+            events.add(write.event());
         }
         if (!newFlows.isEmpty()) {
             flows.saveAll(newFlows);
         }
         outbox.enqueueAll(mails);
         audit.recordAll(events);
+        return writes.stream().map(ResetWrite::opensFlow).toList();
     }
 
-    /** Locks the accounts, tenant by tenant in a fixed order, revokes their open flows, and returns those that exist. */
-    private Set<String> lockAndRevoke(List<ResetWrite> writes, Instant now) {
-        Map<String, Set<String>> accountsByTenant = new TreeMap<>();
-        for (ResetWrite write : writes) {
-            if (write.opensFlow()) {
-                accountsByTenant.computeIfAbsent(write.tenantId(), t -> new TreeSet<>()).add(write.accountId());
-            }
+    /**
+     * Finds each order's account, locks the accounts found (tenant by tenant in a fixed order),
+     * revokes their open flows, and returns each order's account, or null: unknown, or deleted
+     * between the query and the lock.
+     */
+    private List<Account> lockAndRevoke(List<ResetOrder> orders, Instant now) {
+        Map<String, List<String>> identifiersByTenant = new TreeMap<>();
+        for (ResetOrder order : orders) {
+            identifiersByTenant.computeIfAbsent(order.tenant().id(), t -> new ArrayList<>()).add(order.request().identifier());
         }
-        Set<String> existing = new HashSet<>();
-        accountsByTenant.forEach((tenantId, ids) -> {
-            List<String> locked = accounts.lockExisting(tenantId, ids);
-            if (!locked.isEmpty()) {
-                flows.revokeOpen(tenantId, locked, now);
-                existing.addAll(locked);
+        Map<String, Map<String, Account>> foundByTenant = new HashMap<>();
+        Set<String> locked = new HashSet<>();
+        identifiersByTenant.forEach((tenantId, identifiers) -> {
+            Map<String, Account> found = directory.findAll(tenantId, identifiers);
+            foundByTenant.put(tenantId, found);
+            Set<String> ids = new TreeSet<>();
+            found.values().forEach(account -> ids.add(account.id()));
+            if (!ids.isEmpty()) {
+                List<String> existing = accounts.lockExisting(tenantId, ids);
+                if (!existing.isEmpty()) {
+                    flows.revokeOpen(tenantId, existing, now);
+                    locked.addAll(existing);
+                }
             }
         });
-        return existing;
+        List<Account> accountPerOrder = new ArrayList<>(orders.size());
+        for (ResetOrder order : orders) {
+            Account account = foundByTenant.get(order.tenant().id()).get(order.request().identifier());
+            accountPerOrder.add(account != null && locked.contains(account.id()) ? account : null);
+        }
+        return accountPerOrder;
     }
-
     private static ResetFlow revoked(ResetFlow flow, Instant now) {
         return new ResetFlow(flow.id(), flow.tenantId(), flow.accountId(), flow.tokenDigest(), flow.codeDigest(),
                 FlowStatus.REVOKED, flow.failedAttempts(), flow.channel(), flow.createdAt(), flow.expiresAt(), now);

@@ -6,7 +6,7 @@ import resetkit.mail.OutboxMessage;
 
 /**
  * What one reset request stores: a new flow and its mail for a known account, only the audit
- * event for an unknown one. Prepared on the request thread, stored by {@link ResetBatchWriter}.
+ * event for an unknown one. Made by {@link ResetWrites}, stored by {@link ResetBatchWriter}.
  */
 record ResetWrite(String tenantId, @Nullable ResetFlow flow, @Nullable OutboxMessage mail, AuditLog.Entry event) {
 
