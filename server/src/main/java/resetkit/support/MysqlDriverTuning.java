@@ -15,6 +15,7 @@ import java.util.Map;
 @Singleton
 public class MysqlDriverTuning implements BeanCreatedEventListener<DatasourceConfiguration> {
     static final Map<String, String> SETTINGS = Map.of(
+            "useServerPrepStmts", "true",
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "256",
             "prepStmtCacheSqlLimit", "4096",
