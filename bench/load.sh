@@ -110,11 +110,15 @@ echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -
   "MariaDB $("${SQL[@]}" -e 'SELECT VERSION()'); $(java -version 2>&1 | head -1)"
 echo "backlog = accepted mails not yet at the sink when the load ends; mail lag = time until all are there"
 echo "load1 = the machine's 1-minute load average before a run (other processes besides this benchmark count too)"
+echo "per commit = requests stored per transaction (group commit); commit ms = mean time a request waited for its commit"
 echo "server JVM options: ${JAVA_OPTS:-(none)}"
 echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
 [ "$PROBE" = /health ] || echo "  (no /health on this build: /openapi.yaml was probed instead)"
 echo "RSS after start: $((rss_start_kb / 1024)) MB"
-printf '%-28s %10s %9s %9s %8s %8s %12s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1"
+printf '%-28s %10s %9s %9s %8s %8s %12s %8s %9s %9s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1" "per commit" "commit ms"
+
+# the server's own view (see /metrics): prints "count sum" of a metric
+metric() { curl -s "$BASE/metrics" | awk -v m="$1" '$1 == m"_count" {c=$2} $1 == m"_sum" {s=$2} END {printf "%s %s", c+0, s+0}'; }
 
 # waits (at most 60 s) until the sink has every mail queued so far, so runs do not overlap
 await_mail() {
@@ -125,9 +129,10 @@ await_mail() {
 run_load() {
   await_mail
   local label="$1" connections="$2"
-  local queued_before sink_before load1
+  local queued_before sink_before load1 batches_before waits_before
   load1=$(cut -d' ' -f1 /proc/loadavg)
   queued_before=$(mails_queued); sink_before=$(mails_at_sink)
+  batches_before=$(metric resetkit_reset_commit_batch_size); waits_before=$(metric resetkit_reset_commit_wait_seconds)
   local out
   out=$(BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" \
     wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/reset.lua "$BASE" | grep '^RESULT')
@@ -142,7 +147,15 @@ run_load() {
     sleep 0.05
   done
   RPS=$(awk -v r="$requests" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}')
-  printf '%-28s %10s %9s %9s %8s %8s %12s %8s\n' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$BACKLOG" "$lag" "$load1"
+  printf '%-28s %10s %9s %9s %8s %8s %12s %8s' "$label" "$RPS" "$p50" "$p99" "$((non2xx + sockerr))" "$BACKLOG" "$lag" "$load1"
+  # requests per commit, and the mean time a request waited for its commit (queue and transaction)
+  awk -v b0="$batches_before" -v b1="$(metric resetkit_reset_commit_batch_size)" \
+      -v w0="$waits_before" -v w1="$(metric resetkit_reset_commit_wait_seconds)" 'BEGIN {
+    split(b0, a); split(b1, b); split(w0, c); split(w1, d)
+    n = b[1] - a[1]; w = d[1] - c[1]; per = 0; ms = 0
+    if (n > 0) per = (b[2] - a[2]) / n
+    if (w > 0) ms = 1000 * (d[2] - c[2]) / w
+    printf " %10.1f %9.1f\n", per, ms }'
 }
 
 # warm-up (JIT, pools), not reported

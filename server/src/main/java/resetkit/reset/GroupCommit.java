@@ -27,6 +27,7 @@ public class GroupCommit {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final ResetBatchWriter writer;
+    private final GroupCommitMetrics metrics;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
@@ -35,8 +36,9 @@ public class GroupCommit {
     private record Pending(ResetOrder order, CompletableFuture<Boolean> done) {
     }
 
-    GroupCommit(ResetBatchWriter writer, GroupCommitSettings settings) {
+    GroupCommit(ResetBatchWriter writer, GroupCommitSettings settings, GroupCommitMetrics metrics) {
         this.writer = writer;
+        this.metrics = metrics;
         this.maxBatch = settings.getMaxBatch();
         for (int i = 0; i < settings.getCommitters(); i++) {
             Thread thread = new Thread(this::commitLoop, "reset-committer-" + i);
@@ -48,6 +50,7 @@ public class GroupCommit {
 
     /** Stores what the request leads to; returns once it is committed, with whether it opened a flow. */
     boolean write(ResetOrder order) {
+        long queued = System.nanoTime();
         Pending pending = new Pending(order, new CompletableFuture<>());
         queue.add(pending);
         // committers stop at shutdown: a request that arrives as they do is written on its own thread
@@ -58,6 +61,8 @@ public class GroupCommit {
             return pending.done().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            metrics.waited(System.nanoTime() - queued);
         }
     }
 
@@ -87,6 +92,7 @@ public class GroupCommit {
     }
 
     private void commit(List<Pending> batch) {
+        metrics.batch(batch.size());
         try {
             List<Boolean> opened = writer.write(batch.stream().map(Pending::order).toList());
             for (int i = 0; i < batch.size(); i++) {

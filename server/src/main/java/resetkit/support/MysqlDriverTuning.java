@@ -15,7 +15,6 @@ import java.util.Map;
 @Singleton
 public class MysqlDriverTuning implements BeanCreatedEventListener<DatasourceConfiguration> {
     static final Map<String, String> SETTINGS = Map.of(
-            "useServerPrepStmts", "true",
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "256",
             "prepStmtCacheSqlLimit", "4096",
