@@ -190,8 +190,9 @@ if [ "$PREFILL" -gt 0 ]; then
   run_load "reset, 32 conn, +$PREFILL rows" 32
   echo "index used by each query of the request and the worker (EXPLAIN, table / key / rows examined):"
   explain() { printf '  %-34s %s\n' "$1" "$("${SQL[@]}" "$DB" -e "EXPLAIN $2" | awk -F'\t' '{printf "%s / %s / %s rows  ", $3, $6, $9}')"; }
-  explain "account by identifier" "SELECT * FROM account WHERE tenant_id = 'bench' AND (email = 'user7@bench.test' OR username = 'user7@bench.test' OR external_id = 'user7@bench.test' OR id = 'user7@bench.test')"
-  explain "revoke the account's open flows" "UPDATE reset_flow SET status = 'REVOKED' WHERE tenant_id = 'bench' AND account_id = '00000000-0000-0000-0000-000000000007' AND status = 'OPEN' AND id <> 'x'"
+  explain "accounts of a batch" "SELECT * FROM account WHERE tenant_id = 'bench' AND (email IN ('user7@bench.test', 'user8@bench.test') OR username IN ('user7@bench.test', 'user8@bench.test') OR external_id IN ('user7@bench.test', 'user8@bench.test') OR id IN ('user7@bench.test', 'user8@bench.test'))"
+  explain "lock a batch's accounts" "SELECT id FROM account WHERE tenant_id = 'bench' AND id IN ('00000000-0000-0000-0000-000000000007', '00000000-0000-0000-0000-000000000008') ORDER BY id FOR UPDATE"
+  explain "revoke their open flows" "UPDATE reset_flow SET status = 'REVOKED' WHERE tenant_id = 'bench' AND account_id IN ('00000000-0000-0000-0000-000000000007', '00000000-0000-0000-0000-000000000008') AND status = 'OPEN'"
   explain "flow by token digest" "SELECT * FROM reset_flow WHERE token_digest IN (SHA2('t7', 256))"
   explain "due outbox rows" "SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(6) AND (claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)) ORDER BY next_attempt_at LIMIT 200"
   explain "purge: expired flows" "SELECT id FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY expires_at LIMIT 1000"
