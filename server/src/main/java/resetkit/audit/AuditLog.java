@@ -1,10 +1,10 @@
 package resetkit.audit;
 
 import jakarta.inject.Singleton;
+import resetkit.support.TimeOrderedIds;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes one event per outcome. Joins the caller's transaction when there is one, so an event
@@ -37,7 +37,7 @@ public class AuditLog {
     }
 
     public void record(String tenantId, String type, String flowId, String accountId, String detail) {
-        events.save(new AuditEvent(UUID.randomUUID().toString(), tenantId, type, flowId, accountId, clip(detail), clock.instant()));
+        events.save(new AuditEvent(TimeOrderedIds.next(), tenantId, type, flowId, accountId, clip(detail), clock.instant()));
     }
 
     /** Several events in one batched insert (the outbox worker records a delivered batch at once). */
@@ -47,7 +47,7 @@ public class AuditLog {
         }
         var now = clock.instant();
         events.saveAll(entries.stream()
-                .map(e -> new AuditEvent(UUID.randomUUID().toString(), e.tenantId(), e.type(), e.flowId(), e.accountId(),
+                .map(e -> new AuditEvent(TimeOrderedIds.next(), e.tenantId(), e.type(), e.flowId(), e.accountId(),
                         clip(e.detail()), now))
                 .toList());
     }

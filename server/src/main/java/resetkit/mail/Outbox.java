@@ -2,10 +2,10 @@ package resetkit.mail;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import resetkit.support.TimeOrderedIds;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The only way a mail leaves resetkit: written in the caller's transaction, delivered later by
@@ -35,7 +35,7 @@ public class Outbox {
     /** A queued mail, its draft sealed, not stored yet: for callers that store several rows at once ({@link #enqueueAll}). */
     public OutboxMessage prepare(String tenantId, @Nullable String flowId, String sender, String recipient, MailDraft draft) {
         var now = clock.instant();
-        return new OutboxMessage(UUID.randomUUID().toString(), tenantId, draft.kind(), flowId, recipient, sender,
+        return new OutboxMessage(TimeOrderedIds.next(), tenantId, draft.kind(), flowId, recipient, sender,
                 HeaderText.clean(composer.subject(draft), 300), sealer.seal(draft),
                 OutboxStatus.PENDING, 0, now, null, null, null, now, null);
     }

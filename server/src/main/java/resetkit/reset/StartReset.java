@@ -3,11 +3,11 @@ package resetkit.reset;
 import jakarta.inject.Singleton;
 import resetkit.account.Tenant;
 import resetkit.support.RandomSecrets;
+import resetkit.support.TimeOrderedIds;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Step 1: make the flow's secrets, then hand the request to {@link GroupCommit}, which looks the
@@ -35,7 +35,7 @@ public class StartReset {
     public ResetTicket start(Tenant tenant, ResetRequest request, String linkBase) {
         Instant now = clock.instant();
         Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
-        String flowId = UUID.randomUUID().toString();
+        String flowId = TimeOrderedIds.next();
         ResetSecrets secrets = ResetSecrets.generate(settings.getCodeLength());
         ResetOrder order = new ResetOrder(tenant, request, flowId, links.link(linkBase, secrets.token()), secrets.code(),
                 digester.tokenDigest(secrets.token()), digester.codeDigest(flowId, secrets.code()), now, now.plus(lifetime));
