@@ -90,24 +90,22 @@ class ResetBatchWriter {
      * between the query and the lock.
      */
     private List<Account> lockAndRevoke(List<ResetOrder> orders, Instant now) {
-        Map<String, List<String>> identifiersByTenant = new TreeMap<>();
+        Map<String, List<ResetOrder>> ordersByTenant = new TreeMap<>();
         for (ResetOrder order : orders) {
-            identifiersByTenant.computeIfAbsent(order.tenant().id(), t -> new ArrayList<>()).add(order.request().identifier());
+            ordersByTenant.computeIfAbsent(order.tenant().id(), t -> new ArrayList<>()).add(order);
         }
         Map<String, Map<String, Account>> foundByTenant = new HashMap<>();
         Set<String> locked = new HashSet<>();
-        identifiersByTenant.forEach((tenantId, identifiers) -> {
-            Map<String, Account> found = directory.findAll(tenantId, identifiers);
+        ordersByTenant.forEach((tenantId, tenantOrders) -> {
+            Map<String, Account> found = directory.findAll(tenantId, tenantOrders.stream().map(o -> o.request().identifier()).toList());
             foundByTenant.put(tenantId, found);
             Set<String> ids = new TreeSet<>();
             found.values().forEach(account -> ids.add(account.id()));
-            if (!ids.isEmpty()) {
-                List<String> existing = accounts.lockExisting(tenantId, ids);
-                if (!existing.isEmpty()) {
-                    flows.revokeOpen(tenantId, existing, now);
-                    locked.addAll(existing);
-                }
-            }
+            // no account found: the same statements with ids that match nothing (new flow ids), so timing tells nothing
+            Set<String> lockIds = ids.isEmpty() ? new TreeSet<>(tenantOrders.stream().map(ResetOrder::flowId).toList()) : ids;
+            List<String> existing = accounts.lockExisting(tenantId, lockIds);
+            flows.revokeOpen(tenantId, existing.isEmpty() ? lockIds : existing, now);
+            locked.addAll(existing);
         });
         List<Account> accountPerOrder = new ArrayList<>(orders.size());
         for (ResetOrder order : orders) {
