@@ -44,7 +44,9 @@ public class SmtpMailTransport implements MailTransport {
             Message message = composer.compose(Emails.of(mail).build());
             message.saveChanges();
             try {
-                if (transport == null || !transport.isConnected()) {
+                // not transport.isConnected(): that sends a NOOP, a round trip per mail; a connection
+                // that fails is closed below and the next mail opens a fresh one
+                if (transport == null) {
                     transport = sessions.session().getTransport("smtp");
                     transport.connect();
                 }
