@@ -15,6 +15,7 @@
 #   BENCH_SECONDS=20            load time per connection count
 #   BENCH_CONNECTIONS="8 32 64" connection counts
 #   BENCH_ACCOUNTS=2000         accounts in the tenant
+#   BENCH_WARMUP=5              seconds of load before the measured runs (JIT, pools); C2 needs about 30
 #   BENCH_PREFILL=0             e.g. 1000000: afterwards pre-fill that many old flows and sent outbox
 #                               rows (and as many audit events) and measure 32 connections again
 #   BENCH_JAVA_OPTS             JVM options of the server (default: the recommended ones below)
@@ -28,6 +29,7 @@ SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8 32 64}"
 ACCOUNTS="${BENCH_ACCOUNTS:-2000}"
 PREFILL="${BENCH_PREFILL:-0}"
+WARMUP="${BENCH_WARMUP:-5}"
 PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
 JAVA_OPTS="${BENCH_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms64m -Xmx160m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m}"
@@ -159,7 +161,7 @@ run_load() {
 }
 
 # warm-up (JIT, pools), not reported
-BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c16 -d5s -s bench/reset.lua "$BASE" > /dev/null
+BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c16 -d"${WARMUP}s" -s bench/reset.lua "$BASE" > /dev/null
 
 BEST=0
 for c in $CONNECTIONS; do
