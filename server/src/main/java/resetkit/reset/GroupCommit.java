@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import resetkit.support.DatabaseOutage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * alone, a request is committed at once. Either way a request returns only after its own writes
  * are committed, and fails with the error that prevented them.
  *
- * <p>If a batch fails, its requests are retried one by one, so one bad request cannot fail others.
+ * <p>If a batch fails, its requests are retried one by one, so one bad request cannot fail others;
+ * when the database is unreachable they all fail at once (answered 503 by the APIs).
  */
 @Singleton
 public class GroupCommit {
@@ -99,8 +101,9 @@ public class GroupCommit {
                 batch.get(i).done().complete(opened.get(i));
             }
         } catch (RuntimeException batchFailure) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(batchFailure);
+            // alone, or without a database, a request cannot fare better: every one waiting would pay the connection timeout again
+            if (batch.size() == 1 || DatabaseOutage.isCause(batchFailure)) {
+                batch.forEach(p -> p.done().completeExceptionally(batchFailure));
                 return;
             }
             LOG.debug("a batch of {} reset requests failed; writing them one by one", batch.size(), batchFailure);

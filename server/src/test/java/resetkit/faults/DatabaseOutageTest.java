@@ -13,8 +13,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +82,37 @@ class DatabaseOutageTest extends IntegrationTest {
         }
         assertEquals(202, status, "recovered without a restart");
         mailbox.awaitMessage(t.email(), 2, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void concurrentRequestsWhileTheDatabaseHangsAllFailWithinTheConnectionTimeout() throws Exception {
+        TestTenant t = newTenant("outage-many@example.com", "the old password 1");
+        String body = "{\"identifier\":\"outage-many@example.com\"}";
+        assertEquals(202, post("/v1/password-resets", "application/json", body, bearer(t.apiKey())).statusCode());
+
+        proxy.stall();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<long[]>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(callers.submit(() -> {
+                    long start = System.nanoTime();
+                    int status = post("/v1/password-resets", "application/json", body, bearer(t.apiKey())).statusCode();
+                    return new long[] {status, System.nanoTime() - start};
+                }));
+            }
+            for (Future<long[]> answer : answers) {
+                long[] statusAndNanos = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(503, statusAndNanos[0]);
+                // requests that shared a failed transaction are not retried one by one, each waiting out
+                // the 2 s connection timeout again
+                assertTrue(Duration.ofNanos(statusAndNanos[1]).compareTo(Duration.ofSeconds(12)) < 0,
+                        "answered in " + Duration.ofNanos(statusAndNanos[1]));
+            }
+        } finally {
+            callers.shutdownNow();
+            proxy.restore();
+        }
     }
 
     @Test

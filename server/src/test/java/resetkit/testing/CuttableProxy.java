@@ -19,6 +19,7 @@ public final class CuttableProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile boolean stalled;
 
     public CuttableProxy(String targetHost, int targetPort) {
         this.port = Mailbox.freePort();
@@ -53,14 +54,36 @@ public final class CuttableProxy implements AutoCloseable {
         open.clear();
     }
 
-    public void restore() throws IOException {
-        start();
+    /** Closes every connection; new ones are accepted and never answered, like a database that hangs. */
+    public synchronized void stall() throws IOException {
+        stalled = true;
+        for (Socket socket : open) {
+            socket.close();
+        }
+        open.clear();
+    }
+
+    public synchronized void restore() throws IOException {
+        if (stalled) {
+            stalled = false;
+            for (Socket held : open) {
+                held.close();
+            }
+            open.clear();
+        }
+        if (listener == null) {
+            start();
+        }
     }
 
     private void accept(ServerSocket server) {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (stalled) {
+                    open.add(client);
+                    continue;
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 synchronized (this) {
                     if (listener != server) {

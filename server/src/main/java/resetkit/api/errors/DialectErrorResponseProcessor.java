@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
+import resetkit.support.DatabaseOutage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package resetkit.api.errors;
+package resetkit.support;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -7,11 +7,11 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /** Recognises failures that mean "the database is unreachable", which are answered 503, not 500. */
-final class DatabaseOutage {
+public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof ConnectException
