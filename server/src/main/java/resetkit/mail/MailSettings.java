@@ -9,7 +9,7 @@ import java.time.Duration;
 public class MailSettings {
     private String from = "resetkit@localhost";
     private Duration pollInterval = Duration.ofMillis(500);
-    private int batchSize = 500;
+    private int batchSize = 300;
     /** SMTP connections a batch is sent over in parallel (one recipient's mails always share one). */
     private int connections = 8;
     private int maxAttempts = 8;
