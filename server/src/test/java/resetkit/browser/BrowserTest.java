@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -166,7 +167,20 @@ class BrowserTest extends IntegrationTest {
         second.sendKeys(confirmation);
         WebElement button = browser.findElement(By.cssSelector("button[type=submit]"));
         button.click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, WAIT).until(driver -> replaced(button));
+    }
+
+    /**
+     * Whether the page holding the element was replaced. Chrome reports an element of a page being
+     * replaced as stale, or, mid-navigation, as a node that "does not belong to the document".
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     /** Nothing was blocked by a Content-Security-Policy and nothing failed, except the page's deliberate 400 refusals. */
