@@ -13,9 +13,6 @@ import java.util.Map;
  */
 @Singleton
 public class ResetMailComposer {
-    public static final String KIND_RESET = Outbox.KIND_RESET;
-    public static final String KIND_PASSWORD_CHANGED = Outbox.KIND_PASSWORD_CHANGED;
-
     private final MailTemplates templates;
     private final MailRenderer renderer;
 
@@ -36,19 +33,18 @@ public class ResetMailComposer {
 
     /** The mail a draft stands for, with the subject rendered when it was queued. */
     public MailContent render(MailDraft draft, String subject) {
-        MailTemplates.Sources sources = templates.find(draft.tenantId(), draft.kind(), draft.locale());
-        var language = MailLocales.toLocale(sources.locale());
-        Map<String, Object> values = draft.values();
-        return new MailContent(subject, renderer.text(sources.text(), language, values), renderer.html(sources.html(), language, values));
+        return content(templates.find(draft.tenantId(), draft.kind(), draft.locale()), subject, draft.values());
     }
 
     /** Any kind with every value a template may use, for previews. */
     public Rendered render(@Nullable String tenantId, String kind, @Nullable String locale, Map<String, Object> values) {
         MailTemplates.Sources sources = templates.find(tenantId, kind, locale);
+        return new Rendered(sources.locale(), content(sources, subject(sources, values), values));
+    }
+
+    private MailContent content(MailTemplates.Sources sources, String subject, Map<String, Object> values) {
         var language = MailLocales.toLocale(sources.locale());
-        String subject = subject(sources, values);
-        return new Rendered(sources.locale(), new MailContent(subject,
-                renderer.text(sources.text(), language, values), renderer.html(sources.html(), language, values)));
+        return new MailContent(subject, renderer.text(sources.text(), language, values), renderer.html(sources.html(), language, values));
     }
 
     private String subject(MailTemplates.Sources sources, Map<String, Object> values) {

@@ -93,25 +93,29 @@ public class SmtpMailTransport implements MailTransport {
             if (kept) {
                 kept = false;
                 try {
-                    transport.sendMessage(message, message.getAllRecipients());
+                    deliver(message);
                     return;
                 } catch (MessagingException stale) {
                     // the relay may have dropped the kept connection: the mail gets a fresh one below
-                    closeQuietly(transport);
-                    transport = null;
                 }
             }
+            deliver(message);
+        }
+
+        /** A connection that fails is closed; the next send opens a fresh one. */
+        private void deliver(Message message) throws MessagingException {
             try {
-                // not transport.isConnected(): that sends a NOOP, a round trip per mail; a connection
-                // that fails is closed below and the next mail opens a fresh one
+                // not transport.isConnected(): that sends a NOOP, a round trip per mail
                 if (transport == null) {
                     transport = sessions.session().getTransport("smtp");
                     transport.connect();
                 }
                 transport.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
-                closeQuietly(transport);
-                transport = null;
+                if (transport != null) {
+                    closeQuietly(transport);
+                    transport = null;
+                }
                 throw e;
             }
         }

@@ -6,12 +6,13 @@ import resetkit.account.Account;
 import resetkit.account.AccountRepository;
 import resetkit.account.Tenant;
 import resetkit.audit.AuditLog;
+import resetkit.mail.MailDraft;
 import resetkit.mail.MailSettings;
 import resetkit.mail.Outbox;
-import resetkit.mail.MailDraft;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Step 4. In one transaction: consume the flow with one conditional UPDATE (of concurrent
@@ -44,7 +45,8 @@ public class FinishReset {
             throw new ResetSecretRejected(RejectionReason.USED, flow);
         }
         accounts.updatePassword(flow.accountId(), newPasswordHash, now);
-        flows.revokeOthers(flow.tenantId(), flow.accountId(), flow.id(), now);
+        // this flow is no longer open (consumed above): only the account's other open flows are revoked
+        flows.revokeOpen(flow.tenantId(), List.of(flow.accountId()), now);
         Account account = accounts.findById(flow.accountId()).orElseThrow();
         outbox.enqueue(tenant.id(), flow.id(), mailSettings.senderFor(tenant.mailFrom()), account.email(),
                 MailDraft.passwordChanged(tenant.id(), account.locale(), tenant.name(), now));

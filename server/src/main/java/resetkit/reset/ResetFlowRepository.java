@@ -24,9 +24,6 @@ public interface ResetFlowRepository extends CrudRepository<ResetFlow, String> {
     @Query("UPDATE reset_flow SET status = 'USED', finished_at = :now WHERE id = :id AND status = 'OPEN' AND expires_at > :now")
     int consume(String id, Instant now);
 
-    @Query("UPDATE reset_flow SET status = 'REVOKED', finished_at = :now WHERE tenant_id = :tenantId AND account_id = :accountId AND status = 'OPEN' AND id <> :keepId")
-    int revokeOthers(String tenantId, String accountId, String keepId, Instant now);
-
     @Query("UPDATE reset_flow SET status = 'REVOKED', finished_at = :now WHERE tenant_id = :tenantId AND account_id IN (:accountIds) AND status = 'OPEN'")
     int revokeOpen(String tenantId, Collection<String> accountIds, Instant now);
 
