@@ -119,6 +119,18 @@ echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
 echo "RSS after start: $((rss_start_kb / 1024)) MB"
 printf '%-28s %10s %9s %9s %8s %8s %12s %8s %9s %9s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1" "per commit" "commit ms"
 
+# CPU ticks used so far by one process (user + system), and by the whole machine
+proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
+# where the machine's CPU went during a run, in cores (of $(nproc)): server, database, SMTP sink, the rest (wrk, kernel)
+cpu_split() {
+  local hz; hz=$(getconf CLK_TCK)
+  awk -v s="$(( $(proc_ticks "$SERVER_PID") - $1 ))" -v d="$(( $(proc_ticks "$DB_PID") - $2 ))" \
+      -v k="$(( $(proc_ticks "$SINK_PID") - $3 ))" -v b="$(( $(busy_ticks) - $4 ))" -v t="$5" -v hz="$hz" \
+      'BEGIN { o = b - s - d - k; if (o < 0) o = 0; printf "  cpu cores: server %.2f, db %.2f, sink %.2f, other (wrk, kernel) %.2f\n", s/hz/t, d/hz/t, k/hz/t, o/hz/t }'
+}
+
 # the server's own view (see /metrics): prints "count sum" of a metric
 metric() { curl -s "$BASE/metrics" | awk -v m="$1" '$1 == m"_count" {c=$2} $1 == m"_sum" {s=$2} END {printf "%s %s", c+0, s+0}'; }
 
@@ -135,10 +147,12 @@ run_load() {
   load1=$(cut -d' ' -f1 /proc/loadavg)
   queued_before=$(mails_queued); sink_before=$(mails_at_sink)
   batches_before=$(metric resetkit_reset_commit_batch_size); waits_before=$(metric resetkit_reset_commit_wait_seconds)
-  local out
+  local out cpu0
+  cpu0="$(proc_ticks "$SERVER_PID") $(proc_ticks "$DB_PID") $(proc_ticks "$SINK_PID") $(busy_ticks)"
   out=$(BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" \
     wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/reset.lua "$BASE" | grep '^RESULT')
   local load_end; load_end=$(date +%s%N)
+  local split; split=$(cpu_split $cpu0 "$SECONDS_PER_RUN")
   eval "${out#RESULT }"
   local expected=$(( $(mails_queued) - queued_before )) lag="timeout"
   BACKLOG=$(( expected - ($(mails_at_sink) - sink_before) ))
@@ -158,6 +172,7 @@ run_load() {
     if (n > 0) per = (b[2] - a[2]) / n
     if (w > 0) ms = 1000 * (d[2] - c[2]) / w
     printf " %10.1f %9.1f\n", per, ms }'
+  echo "$split"
 }
 
 # warm-up (JIT, pools), not reported

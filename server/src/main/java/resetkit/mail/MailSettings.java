@@ -16,6 +16,8 @@ public class MailSettings {
     private Duration firstRetryDelay = Duration.ofSeconds(5);
     private Duration maxRetryDelay = Duration.ofHours(1);
     private Duration claimLease = Duration.ofMinutes(2);
+    /** how long the worker gathers mails handed over after their commit before sending them (one "sent" commit for many) */
+    private Duration handOffGather = Duration.ofMillis(100);
     private String dropDir = "mail-drop";
 
     /** The tenant's own sender address, else the configured one. */
@@ -77,6 +79,14 @@ public class MailSettings {
 
     public void setMaxRetryDelay(Duration maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public Duration getHandOffGather() {
+        return handOffGather;
+    }
+
+    public void setHandOffGather(Duration handOffGather) {
+        this.handOffGather = handOffGather;
     }
 
     public Duration getClaimLease() {

@@ -24,4 +24,9 @@ public record OutboxMessage(
         @Nullable String lastError,
         Instant createdAt,
         @Nullable Instant sentAt) {
+    /** The same message, leased to {@code claim} until {@code until}. */
+    OutboxMessage claimedBy(String claim, Instant until) {
+        return new OutboxMessage(id, tenantId, kind, flowId, recipient, sender, subject, sealedBody, status, attempts,
+                nextAttemptAt, claim, until, lastError, createdAt, sentAt);
+    }
 }

@@ -19,11 +19,12 @@ class OutboxReceipts {
     }
 
     @Transactional
-    void delivered(String claim, List<OutboxMessage> sent, Instant now) {
+    void delivered(List<OutboxMessage> sent, Instant now) {
         if (sent.isEmpty()) {
             return;
         }
-        messages.markAllSent(sent.stream().map(OutboxMessage::id).toList(), claim, now);
+        messages.markAllSent(sent.stream().map(OutboxMessage::id).toList(),
+                sent.stream().map(OutboxMessage::claimedBy).distinct().toList(), now);
         audit.recordAll(sent.stream()
                 .map(m -> new AuditLog.Entry(m.tenantId(), AuditLog.MAIL_DELIVERED, m.flowId(), null, m.kind()))
                 .toList());

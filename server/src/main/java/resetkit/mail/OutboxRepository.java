@@ -28,8 +28,8 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, String> 
     List<OutboxMessage> findClaimed(List<String> ids, String claim);
 
     @Query("UPDATE outbox_message SET status = 'SENT', sent_at = :now, sealed_body = '', attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL "
-            + "WHERE id IN (:ids) AND claimed_by = :claim")
-    int markAllSent(List<String> ids, String claim, Instant now);
+            + "WHERE id IN (:ids) AND claimed_by IN (:claims)")
+    int markAllSent(List<String> ids, List<String> claims, Instant now);
 
     /** Gives back what a batch claimed but did not try (the server is stopping). */
     @Query("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND status = 'PENDING'")

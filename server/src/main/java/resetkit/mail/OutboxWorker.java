@@ -3,7 +3,7 @@ package resetkit.mail;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import resetkit.audit.AuditLog;
@@ -30,17 +30,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Delivers due outbox messages: claims a batch with a lease (safe with several instances on one
- * database), sends it over reused SMTP connections, marks the sent ones in one commit; on failure
- * retries with exponential backoff and parks a message after its last attempt. A crash between the
- * SMTP accept and the "sent" mark sends the batch's messages again once their lease ends:
- * delivery is at least once.
+ * Delivers outbox messages: those this process committed as they are handed over ({@link HandOff},
+ * already claimed), and, by polling, any others that are due (retries, other instances' leases
+ * that ran out), claimed a batch at a time with a lease (safe with several instances on one
+ * database). A batch goes out over reused SMTP connections and the sent ones are marked in one
+ * commit; on failure a message is retried with exponential backoff and parked after its last
+ * attempt. A crash between the SMTP accept and the "sent" mark sends the batch's messages again
+ * once their lease ends: delivery is at least once.
  *
  * <p>On a graceful shutdown (SIGTERM) the worker finishes the message each connection is sending,
  * marks what was sent, releases the rest, and claims nothing more, so that no message is left
  * claimed-but-unsent for the next start.
  */
-@Singleton
+@Context // created at start-up, not at its first poll: mails are handed to it from the first request on
 public class OutboxWorker implements GracefulShutdownCapable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
@@ -53,6 +55,8 @@ public class OutboxWorker implements GracefulShutdownCapable {
     private final Clock clock;
     private final DeliveryMetrics metrics;
     private final OutboxReceipts receipts;
+    private final HandOff handOff;
+    private final Thread handOffLoop;
     private final String workerId = "w-" + UUID.randomUUID();
     private final AtomicLong batches = new AtomicLong();
     private final ExecutorService senders;
@@ -61,8 +65,9 @@ public class OutboxWorker implements GracefulShutdownCapable {
     private final ReentrantLock delivering = new ReentrantLock();
 
     OutboxWorker(OutboxRepository messages, BodySealer sealer, ResetMailComposer composer, MailTransport transport, MailSettings settings,
-                 AuditLog audit, OutboxReceipts receipts, Clock clock, DeliveryMetrics metrics) {
+                 AuditLog audit, OutboxReceipts receipts, HandOff handOff, Clock clock, DeliveryMetrics metrics) {
         this.receipts = receipts;
+        this.handOff = handOff;
         this.senders = Executors.newFixedThreadPool(Math.max(1, settings.getConnections() - 1), runnable -> {
             Thread thread = new Thread(runnable, "outbox-sender");
             thread.setDaemon(true);
@@ -76,9 +81,43 @@ public class OutboxWorker implements GracefulShutdownCapable {
         this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
+        this.handOffLoop = new Thread(this::deliverHandedOver, "outbox-handoff");
+        handOffLoop.setDaemon(true);
+        handOffLoop.start();
+        handOff.start();
     }
 
-    @Scheduled(fixedDelay = "${resetkit.mail.poll-interval:500ms}", initialDelay = "1s")
+    /** Sends what this process committed, as it comes; ends when the hand-off closes. */
+    private void deliverHandedOver() {
+        while (true) {
+            List<PreparedMail> mails;
+            try {
+                mails = handOff.take(settings.getBatchSize(), Duration.ofMillis(200), settings.getHandOffGather());
+            } catch (InterruptedException e) {
+                continue; // handed-over mails must not be stranded; only the hand-off closing ends the loop
+            }
+            if (mails.isEmpty()) {
+                if (handOff.isClosed()) {
+                    return;
+                }
+                continue;
+            }
+            delivering.lock();
+            try {
+                if (stopping.get()) {
+                    release(mails);
+                } else {
+                    deliverBatch(mails);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox hand-off delivery failed (the lease returns the mails to the poll): {}", e.toString());
+            } finally {
+                delivering.unlock();
+            }
+        }
+    }
+
+    @Scheduled(fixedDelay = "${resetkit.mail.poll-interval:500ms}", initialDelay = "${resetkit.mail.poll-interval:500ms}")
     void poll() {
         try {
             deliverDue();
@@ -111,18 +150,18 @@ public class OutboxWorker implements GracefulShutdownCapable {
             }
             String claim = workerId + "-" + batches.incrementAndGet();
             messages.claimAll(due, claim, now.plus(settings.getClaimLease()), now);
-            List<OutboxMessage> batch = inOrderOf(due, messages.findClaimed(due, claim));
+            List<PreparedMail> batch = inOrderOf(due, messages.findClaimed(due, claim));
             claimed = batch.size();
-            sent += deliverBatch(claim, batch);
+            sent += deliverBatch(batch);
         } while (claimed == settings.getBatchSize() && !stopping.get());
         return sent;
     }
 
     /** Oldest first, as they were due: mails of one account arrive in the order they were requested. */
-    private static List<OutboxMessage> inOrderOf(List<String> due, List<OutboxMessage> claimed) {
+    private static List<PreparedMail> inOrderOf(List<String> due, List<OutboxMessage> claimed) {
         Map<String, OutboxMessage> byId = new HashMap<>();
         claimed.forEach(m -> byId.put(m.id(), m));
-        return due.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return due.stream().map(byId::get).filter(Objects::nonNull).map(PreparedMail::stored).toList();
     }
 
     /**
@@ -130,40 +169,45 @@ public class OutboxWorker implements GracefulShutdownCapable {
      * mostly waiting for the relay's answers); one recipient's mails share a connection, so they
      * keep their order. One commit records all receipts.
      */
-    private int deliverBatch(String claim, List<OutboxMessage> batch) {
+    private int deliverBatch(List<PreparedMail> batch) {
         List<OutboxMessage> sent = Collections.synchronizedList(new ArrayList<>(batch.size()));
         int lanes = Math.max(1, Math.min(settings.getConnections(), batch.size()));
-        List<List<OutboxMessage>> byLane = new ArrayList<>();
+        List<List<PreparedMail>> byLane = new ArrayList<>();
         for (int i = 0; i < lanes; i++) {
             byLane.add(new ArrayList<>());
         }
-        batch.forEach(m -> byLane.get(Math.floorMod(m.recipient().hashCode(), lanes)).add(m));
+        batch.forEach(m -> byLane.get(Math.floorMod(m.message().recipient().hashCode(), lanes)).add(m));
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (List<OutboxMessage> lane : byLane.subList(1, lanes)) {
-                running.add(senders.submit(() -> deliverLane(claim, lane, sent)));
+            for (List<PreparedMail> lane : byLane.subList(1, lanes)) {
+                running.add(senders.submit(() -> deliverLane(lane, sent)));
             }
-            deliverLane(claim, byLane.get(0), sent);
+            deliverLane(byLane.get(0), sent);
             for (Future<?> lane : running) {
                 awaitLane(lane);
             }
         } finally {
-            receipts.delivered(claim, List.copyOf(sent), clock.instant());
+            receipts.delivered(List.copyOf(sent), clock.instant());
             if (sent.size() < batch.size()) {
-                messages.release(claim);
+                release(batch);
             }
         }
         return sent.size();
     }
 
-    private void deliverLane(String claim, List<OutboxMessage> lane, List<OutboxMessage> sent) {
+    /** Gives back the claims of mails not tried (the server is stopping); failed ones were released when they failed. */
+    private void release(List<PreparedMail> mails) {
+        mails.stream().map(m -> m.message().claimedBy()).filter(Objects::nonNull).distinct().forEach(messages::release);
+    }
+
+    private void deliverLane(List<PreparedMail> lane, List<OutboxMessage> sent) {
         try (MailTransport.Batch connection = transport.openBatch()) {
-            for (OutboxMessage message : lane) {
+            for (PreparedMail mail : lane) {
                 if (stopping.get()) {
                     break;
                 }
-                if (deliver(connection, claim, message)) {
-                    sent.add(message);
+                if (deliver(connection, mail)) {
+                    sent.add(mail.message());
                 }
             }
         }
@@ -179,12 +223,13 @@ public class OutboxWorker implements GracefulShutdownCapable {
         }
     }
 
-    private boolean deliver(MailTransport.Batch connection, String claim, OutboxMessage message) {
+    private boolean deliver(MailTransport.Batch connection, PreparedMail mail) {
         long started = System.nanoTime();
+        OutboxMessage message = mail.message();
         try {
-            connection.send(new OutgoingMail(message.id(), message.sender(), message.recipient(), content(message)));
+            connection.send(new OutgoingMail(message.id(), message.sender(), message.recipient(), content(mail)));
         } catch (Exception e) {
-            boolean parked = recordFailure(claim, message, e);
+            boolean parked = recordFailure(message, e);
             metrics.failed(message.kind(), Duration.ofNanos(System.nanoTime() - started), parked);
             return false;
         }
@@ -192,7 +237,11 @@ public class OutboxWorker implements GracefulShutdownCapable {
         return true;
     }
 
-    private MailContent content(OutboxMessage message) {
+    private MailContent content(PreparedMail mail) {
+        OutboxMessage message = mail.message();
+        if (mail.draft() != null) {
+            return composer.render(mail.draft(), message.subject());
+        }
         BodySealer.Sealed sealed = sealer.open(message.sealedBody());
         return sealed.draft() != null
                 ? composer.render(sealed.draft(), message.subject())
@@ -200,12 +249,12 @@ public class OutboxWorker implements GracefulShutdownCapable {
     }
 
     /** Returns whether the message was parked (no further attempts). */
-    private boolean recordFailure(String claim, OutboxMessage message, Exception e) {
+    private boolean recordFailure(OutboxMessage message, Exception e) {
         int attempts = message.attempts() + 1;
         boolean park = attempts >= settings.getMaxAttempts();
         Instant next = clock.instant().plus(backoff(attempts));
         String error = describe(e);
-        messages.markFailed(message.id(), claim, park ? OutboxStatus.PARKED : OutboxStatus.PENDING, attempts, next, error);
+        messages.markFailed(message.id(), message.claimedBy(), park ? OutboxStatus.PARKED : OutboxStatus.PENDING, attempts, next, error);
         audit.record(message.tenantId(), park ? AuditLog.MAIL_PARKED : AuditLog.MAIL_RETRY, message.flowId(), null,
                 message.kind() + " attempt " + attempts + ": " + error);
         LOG.warn("Mail {} attempt {} failed{}: {}", message.id(), attempts, park ? " (parked)" : "", error);
@@ -230,14 +279,14 @@ public class OutboxWorker implements GracefulShutdownCapable {
         return HeaderText.clean(text, 480);
     }
 
-    /** Claims nothing more; completes once the message being sent (if any) is sent and marked. */
+    /**
+     * Claims nothing more; completes once the message being sent (if any) is sent and marked and
+     * the claims of handed-over mails not sent are given back.
+     */
     @Override
     public CompletionStage<?> shutdownGracefully() {
         stopping.set(true);
-        return CompletableFuture.runAsync(() -> {
-            delivering.lock();
-            delivering.unlock();
-        });
+        return CompletableFuture.runAsync(this::finish);
     }
 
     @Override
@@ -249,8 +298,20 @@ public class OutboxWorker implements GracefulShutdownCapable {
     void stop() {
         stopping.set(true);
         // a shutdown without the graceful phase (tests, or it timed out): still let the current batch finish
-        delivering.lock();
-        delivering.unlock();
+        finish();
         senders.shutdown();
+    }
+
+    private void finish() {
+        delivering.lock();
+        try {
+            release(handOff.close(Duration.ofSeconds(5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not give back the claims of unsent handed-over mails (their lease returns them): {}", e.toString());
+        } finally {
+            delivering.unlock();
+        }
     }
 }

@@ -89,6 +89,7 @@ public class SmtpMailTransport implements MailTransport {
         @Override
         public void send(OutgoingMail mail) throws Exception {
             Message message = composer.compose(Emails.of(mail).build());
+            TransferEncodings.name(message);
             message.saveChanges();
             if (kept) {
                 kept = false;

@@ -33,7 +33,9 @@ public class SmtpSessionProvider implements SessionProvider {
         props.put("mail.smtp.port", String.valueOf(smtp.getPort()));
         props.put("mail.smtp.connectiontimeout", timeout);
         props.put("mail.smtp.timeout", timeout);
-        props.put("mail.smtp.writetimeout", timeout);
+        // no mail.smtp.writetimeout: it gives every connection a timer thread and schedules a task
+        // per write; a mail fits in the socket buffers, so a relay that stops reading is caught by
+        // the read timeout above while waiting for its reply
         props.put("mail.smtp.starttls.enable", String.valueOf(smtp.isStarttls()));
         props.put("mail.smtp.starttls.required", String.valueOf(smtp.isStarttls()));
         Authenticator authenticator = null;

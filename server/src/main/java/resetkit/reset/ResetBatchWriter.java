@@ -7,7 +7,7 @@ import resetkit.account.AccountDirectory;
 import resetkit.account.AccountRepository;
 import resetkit.audit.AuditLog;
 import resetkit.mail.Outbox;
-import resetkit.mail.OutboxMessage;
+import resetkit.mail.PreparedMail;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -67,7 +67,7 @@ class ResetBatchWriter {
             }
         }
         List<ResetFlow> newFlows = new ArrayList<>();
-        List<OutboxMessage> mails = new ArrayList<>();
+        List<PreparedMail> mails = new ArrayList<>();
         List<AuditLog.Entry> events = new ArrayList<>();
         for (ResetWrite write : writes) {
             if (write.opensFlow()) {

@@ -2,15 +2,15 @@ package resetkit.reset;
 
 import io.micronaut.core.annotation.Nullable;
 import resetkit.audit.AuditLog;
-import resetkit.mail.OutboxMessage;
+import resetkit.mail.PreparedMail;
 
 /**
  * What one reset request stores: a new flow and its mail for a known account, only the audit
  * event for an unknown one. Made by {@link ResetWrites}, stored by {@link ResetBatchWriter}.
  */
-record ResetWrite(String tenantId, @Nullable ResetFlow flow, @Nullable OutboxMessage mail, AuditLog.Entry event) {
+record ResetWrite(String tenantId, @Nullable ResetFlow flow, @Nullable PreparedMail mail, AuditLog.Entry event) {
 
-    static ResetWrite forAccount(ResetFlow flow, OutboxMessage mail, AuditLog.Entry event) {
+    static ResetWrite forAccount(ResetFlow flow, PreparedMail mail, AuditLog.Entry event) {
         return new ResetWrite(flow.tenantId(), flow, mail, event);
     }
 

@@ -8,7 +8,7 @@ import resetkit.audit.AuditLog;
 import resetkit.mail.MailDraft;
 import resetkit.mail.MailSettings;
 import resetkit.mail.Outbox;
-import resetkit.mail.OutboxMessage;
+import resetkit.mail.PreparedMail;
 
 /**
  * What a reset request stores once its account is known: the open flow, its mail (subject
@@ -31,7 +31,7 @@ class ResetWrites {
         String serviceName = request.appName() != null && !request.appName().isBlank() ? request.appName() : tenant.name();
         MailDraft draft = MailDraft.reset(tenant.id(), mailLocale(request, account), serviceName, order.link(), order.code(),
                 order.expiresAt());
-        OutboxMessage mail = outbox.prepare(tenant.id(), order.flowId(), mailSettings.senderFor(tenant.mailFrom()),
+        PreparedMail mail = outbox.prepare(tenant.id(), order.flowId(), mailSettings.senderFor(tenant.mailFrom()),
                 account == null ? request.identifier() : account.email(), draft);
         String detail = "via " + request.channel();
         if (account == null) {
