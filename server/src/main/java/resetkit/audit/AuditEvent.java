@@ -3,8 +3,10 @@ package resetkit.audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import resetkit.support.RowInserter;
 
 import java.time.Instant;
+import java.util.List;
 
 @MappedEntity("audit_event")
 public record AuditEvent(
@@ -15,4 +17,8 @@ public record AuditEvent(
         @Nullable String accountId,
         @Nullable String detail,
         Instant createdAt) {
+    /** The columns a batch of events is inserted with ({@link RowInserter}). */
+    static final RowInserter.Table<AuditEvent> TABLE = new RowInserter.Table<>("audit_event",
+            List.of("id", "tenant_id", "type", "flow_id", "account_id", "detail", "created_at"),
+            e -> new Object[] {e.id, e.tenantId, e.type, e.flowId, e.accountId, e.detail, e.createdAt});
 }

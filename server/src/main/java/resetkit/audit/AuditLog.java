@@ -1,6 +1,7 @@
 package resetkit.audit;
 
 import jakarta.inject.Singleton;
+import resetkit.support.RowInserter;
 import resetkit.support.TimeOrderedIds;
 
 import java.time.Clock;
@@ -30,9 +31,11 @@ public class AuditLog {
 
     private final AuditEventRepository events;
     private final Clock clock;
+    private final RowInserter inserter;
 
-    AuditLog(AuditEventRepository events, Clock clock) {
+    AuditLog(AuditEventRepository events, Clock clock, RowInserter inserter) {
         this.events = events;
+        this.inserter = inserter;
         this.clock = clock;
     }
 
@@ -46,7 +49,7 @@ public class AuditLog {
             return;
         }
         var now = clock.instant();
-        events.saveAll(entries.stream()
+        inserter.insertAll(AuditEvent.TABLE, entries.stream()
                 .map(e -> new AuditEvent(TimeOrderedIds.next(), e.tenantId(), e.type(), e.flowId(), e.accountId(),
                         clip(e.detail()), now))
                 .toList());

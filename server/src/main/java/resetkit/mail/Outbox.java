@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import resetkit.support.RowInserter;
 import resetkit.support.TimeOrderedIds;
 
 import java.sql.Connection;
@@ -29,10 +30,12 @@ public class Outbox {
     private final HandOff handOff;
     private final MailSettings settings;
     private final TransactionOperations<Connection> transactions;
+    private final RowInserter inserter;
 
     Outbox(OutboxRepository messages, BodySealer sealer, ResetMailComposer composer, Clock clock, HandOff handOff,
-           MailSettings settings, TransactionOperations<Connection> transactions) {
+           MailSettings settings, TransactionOperations<Connection> transactions, RowInserter inserter) {
         this.messages = messages;
+        this.inserter = inserter;
         this.handOff = handOff;
         this.settings = settings;
         this.transactions = transactions;
@@ -65,7 +68,7 @@ public class Outbox {
         Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
         String claim = transaction.isPresent() ? handOff.claim() : null;
         if (claim == null) {
-            messages.saveAll(prepared.stream().map(PreparedMail::message).toList());
+            inserter.insertAll(OutboxMessage.TABLE, prepared.stream().map(PreparedMail::message).toList());
             return;
         }
         var until = clock.instant().plus(settings.getClaimLease());
@@ -81,7 +84,7 @@ public class Outbox {
                 }
             }
         });
-        messages.saveAll(claimed.stream().map(PreparedMail::message).toList());
+        inserter.insertAll(OutboxMessage.TABLE, claimed.stream().map(PreparedMail::message).toList());
     }
 
     public List<OutboxMessage> list(String tenantId, @Nullable OutboxStatus status, int limit) {

@@ -8,6 +8,7 @@ import resetkit.account.AccountRepository;
 import resetkit.audit.AuditLog;
 import resetkit.mail.Outbox;
 import resetkit.mail.PreparedMail;
+import resetkit.support.RowInserter;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,9 +40,11 @@ class ResetBatchWriter {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final RowInserter inserter;
 
     ResetBatchWriter(AccountDirectory directory, AccountRepository accounts, ResetFlowRepository flows, ResetWrites prepare,
-                     Outbox outbox, AuditLog audit, Clock clock) {
+                     Outbox outbox, AuditLog audit, Clock clock, RowInserter inserter) {
+        this.inserter = inserter;
         this.directory = directory;
         this.accounts = accounts;
         this.flows = flows;
@@ -76,9 +79,7 @@ class ResetBatchWriter {
             }
             events.add(write.event());
         }
-        if (!newFlows.isEmpty()) {
-            flows.saveAll(newFlows);
-        }
+        inserter.insertAll(ResetFlow.TABLE, newFlows);
         outbox.enqueueAll(mails);
         audit.recordAll(events);
         return writes.stream().map(ResetWrite::opensFlow).toList();

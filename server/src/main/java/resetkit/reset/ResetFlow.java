@@ -4,8 +4,10 @@ import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import resetkit.support.RowInserter;
 
 import java.time.Instant;
+import java.util.List;
 
 /** One attempt to reset one account's password. Holds only digests of its secrets. */
 @MappedEntity("reset_flow")
@@ -22,6 +24,13 @@ public record ResetFlow(
         Instant expiresAt,
         @Nullable Instant finishedAt,
         @Nullable Instant codeVerifiedAt) {
+    /** The columns a batch of new flows is inserted with ({@link RowInserter}). */
+    static final RowInserter.Table<ResetFlow> TABLE = new RowInserter.Table<>("reset_flow",
+            List.of("id", "tenant_id", "account_id", "token_digest", "code_digest", "status", "failed_attempts", "channel",
+                    "created_at", "expires_at", "finished_at", "code_verified_at"),
+            f -> new Object[] {f.id, f.tenantId, f.accountId, f.tokenDigest, f.codeDigest, f.status, f.failedAttempts, f.channel,
+                    f.createdAt, f.expiresAt, f.finishedAt, f.codeVerifiedAt});
+
 
     @Creator
     public ResetFlow {
