@@ -15,7 +15,7 @@
 #   BENCH_SECONDS=20            load time per connection count
 #   BENCH_CONNECTIONS="8 32 64" connection counts
 #   BENCH_ACCOUNTS=2000         accounts in the tenant
-#   BENCH_WARMUP=5              seconds of load before the measured runs (JIT, pools); C2 needs about 30
+#   BENCH_WARMUP=30             seconds of load before the measured runs (JIT, pools)
 #   BENCH_PREFILL=0             e.g. 1000000: afterwards pre-fill that many old flows and sent outbox
 #                               rows (and as many audit events) and measure 32 connections again
 #   BENCH_JAVA_OPTS             JVM options of the server (default: the recommended ones below)
@@ -29,10 +29,12 @@ SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8 32 64}"
 ACCOUNTS="${BENCH_ACCOUNTS:-2000}"
 PREFILL="${BENCH_PREFILL:-0}"
-WARMUP="${BENCH_WARMUP:-5}"
+WARMUP="${BENCH_WARMUP:-30}"
 PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
-JAVA_OPTS="${BENCH_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms64m -Xmx160m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m}"
+JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx128m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000}"
+# glibc: two malloc arenas instead of one per thread that ever allocated (RSS), see the README
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 CDS="${BENCH_CDS:-1}"
 ARCHIVE=server/target/resetkit-server.jsa
 API_KEY="rk_bench_$RANDOM$RANDOM"
@@ -62,6 +64,8 @@ tenants:
 YAML
 
 java bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
+# the sink is a JVM compiling its source: let it finish booting, so it does not share the CPU with the server's start
+for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.05; done
 # AppCDS: a first start (H2, not measured) writes the class-data archive when it exits
 if [ "$CDS" = 1 ]; then
   if [ ! -f "$ARCHIVE" ] || [ "$ARCHIVE" -ot server/target/resetkit-server.jar ]; then
