@@ -15,7 +15,7 @@
 #   BENCH_SECONDS=20            load time per connection count
 #   BENCH_CONNECTIONS="8 32 64" connection counts
 #   BENCH_ACCOUNTS=2000         accounts in the tenant
-#   BENCH_WARMUP=30             seconds of load before the measured runs (JIT, pools)
+#   BENCH_WARMUP=60             seconds of load before the measured runs (the C2 JIT needs about a minute)
 #   BENCH_PREFILL=0             e.g. 1000000: afterwards pre-fill that many old flows and sent outbox
 #                               rows (and as many audit events) and measure 32 connections again
 #   BENCH_JAVA_OPTS             JVM options of the server (default: the recommended ones below)
@@ -29,7 +29,7 @@ SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8 32 64}"
 ACCOUNTS="${BENCH_ACCOUNTS:-2000}"
 PREFILL="${BENCH_PREFILL:-0}"
-WARMUP="${BENCH_WARMUP:-30}"
+WARMUP="${BENCH_WARMUP:-60}"
 PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
 JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx128m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000}"
@@ -135,6 +135,14 @@ cpu_split() {
       'BEGIN { o = b - s - d - k; if (o < 0) o = 0; printf "  cpu cores: server %.2f, db %.2f, sink %.2f, other (wrk, kernel) %.2f\n", s/hz/t, d/hz/t, k/hz/t, o/hz/t }'
 }
 
+# MariaDB's own counters (the whole server; the benchmark is its only client): statements, commits, rows written
+db_counters() { "${SQL[@]}" -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit', 'Handler_write', 'Handler_update', 'Handler_delete', 'Rows_read')" | awk '{v[$1]=$2} END {print v["Questions"]+0, v["Com_commit"]+0, v["Handler_write"]+v["Handler_update"]+v["Handler_delete"], v["Rows_read"]+0}'; }
+# per request: statements, commits and rows written, from two db_counters readings and a request count
+db_split() {
+  awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { split(a, x, " "); split(b, y, " "); if (n < 1) n = 1
+    printf "  database per request (mail delivery included): %.2f statements, %.2f commits, %.2f rows written, %.1f rows read\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, (y[4]-x[4])/n }'
+}
+
 # the server's own view (see /metrics): prints "count sum" of a metric
 metric() { curl -s "$BASE/metrics" | awk -v m="$1" '$1 == m"_count" {c=$2} $1 == m"_sum" {s=$2} END {printf "%s %s", c+0, s+0}'; }
 
@@ -153,6 +161,7 @@ run_load() {
   batches_before=$(metric resetkit_reset_commit_batch_size); waits_before=$(metric resetkit_reset_commit_wait_seconds)
   local out cpu0
   cpu0="$(proc_ticks "$SERVER_PID") $(proc_ticks "$DB_PID") $(proc_ticks "$SINK_PID") $(busy_ticks)"
+  local db0; db0=$(db_counters)
   out=$(BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" \
     wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/reset.lua "$BASE" | grep '^RESULT')
   local load_end; load_end=$(date +%s%N)
@@ -177,6 +186,9 @@ run_load() {
     if (w > 0) ms = 1000 * (d[2] - c[2]) / w
     printf " %10.1f %9.1f\n", per, ms }'
   echo "$split"
+  # after the mail is all out (its "sent" marks included); the count queries of this script add a few statements
+  sleep 0.3
+  db_split "$db0" "$(db_counters)" "$requests"
 }
 
 # warm-up (JIT, pools), not reported
