@@ -4,6 +4,7 @@ import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.context.annotation.Context;
+import jakarta.inject.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import resetkit.audit.AuditLog;
@@ -48,8 +49,9 @@ public class OutboxWorker implements GracefulShutdownCapable {
 
     private final OutboxRepository messages;
     private final BodySealer sealer;
-    private final ResetMailComposer composer;
-    private final MailTransport transport;
+    /** built at the first delivery: the template engine and the mail session would slow start-up down */
+    private final Provider<ResetMailComposer> composer;
+    private final Provider<MailTransport> transport;
     private final MailSettings settings;
     private final AuditLog audit;
     private final Clock clock;
@@ -64,8 +66,8 @@ public class OutboxWorker implements GracefulShutdownCapable {
     /** held while a batch is delivered: a graceful shutdown waits for it */
     private final ReentrantLock delivering = new ReentrantLock();
 
-    OutboxWorker(OutboxRepository messages, BodySealer sealer, ResetMailComposer composer, MailTransport transport, MailSettings settings,
-                 AuditLog audit, OutboxReceipts receipts, HandOff handOff, Clock clock, DeliveryMetrics metrics) {
+    OutboxWorker(OutboxRepository messages, BodySealer sealer, Provider<ResetMailComposer> composer, Provider<MailTransport> transport,
+                 MailSettings settings, AuditLog audit, OutboxReceipts receipts, HandOff handOff, Clock clock, DeliveryMetrics metrics) {
         this.receipts = receipts;
         this.handOff = handOff;
         this.senders = Executors.newFixedThreadPool(Math.max(1, settings.getConnections() - 1), runnable -> {
@@ -201,7 +203,7 @@ public class OutboxWorker implements GracefulShutdownCapable {
     }
 
     private void deliverLane(List<PreparedMail> lane, List<OutboxMessage> sent) {
-        try (MailTransport.Batch connection = transport.openBatch()) {
+        try (MailTransport.Batch connection = transport.get().openBatch()) {
             for (PreparedMail mail : lane) {
                 if (stopping.get()) {
                     break;
@@ -240,11 +242,11 @@ public class OutboxWorker implements GracefulShutdownCapable {
     private MailContent content(PreparedMail mail) {
         OutboxMessage message = mail.message();
         if (mail.draft() != null) {
-            return composer.render(mail.draft(), message.subject());
+            return composer.get().render(mail.draft(), message.subject());
         }
         BodySealer.Sealed sealed = sealer.open(message.sealedBody());
         return sealed.draft() != null
-                ? composer.render(sealed.draft(), message.subject())
+                ? composer.get().render(sealed.draft(), message.subject())
                 : new MailContent(message.subject(), sealed.text(), sealed.html());
     }
 
