@@ -1,4 +1,3 @@
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +60,7 @@ public class SmtpSink {
     private static void serve(Socket socket, AtomicLong accepted) {
         try (socket) {
             socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
+            Bytes in = new Bytes(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             out.write(GREETING);
             byte[] line = new byte[1024];
@@ -91,7 +90,7 @@ public class SmtpSink {
     }
 
     /** Reads one command line (without CRLF; longer lines are cut) into {@code buffer}; -1 at the end of the stream. */
-    private static int readLine(InputStream in, byte[] buffer) throws IOException {
+    private static int readLine(Bytes in, byte[] buffer) throws IOException {
         int length = 0;
         int b;
         while ((b = in.read()) >= 0) {
@@ -106,7 +105,7 @@ public class SmtpSink {
     }
 
     /** Skips the message up to the line holding a single dot; false if the stream ended first. */
-    private static boolean skipMessage(InputStream in) throws IOException {
+    private static boolean skipMessage(Bytes in) throws IOException {
         // state: how much of "\r\n.\r\n" has been seen (the DATA reply counts as the first CRLF)
         byte[] end = {'\r', '\n', '.', '\r', '\n'};
         int matched = 2;
@@ -122,6 +121,30 @@ public class SmtpSink {
             }
         }
         return false;
+    }
+
+    /** A read buffer of its own: BufferedInputStream.read() takes a lock for every byte. */
+    private static final class Bytes {
+        private final InputStream in;
+        private final byte[] buffer = new byte[16384];
+        private int position;
+        private int limit;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++] & 0xff;
+        }
     }
 
     private static byte[] reply(String text) {

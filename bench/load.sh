@@ -64,7 +64,7 @@ tenants:
     allowed_redirect_urls: [https://bench.test/reset]
 YAML
 
-java bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
+java -XX:+UseSerialGC -Xmx64m bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
 # the sink is a JVM compiling its source: let it finish booting, so it does not share the CPU with the server's start
 for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.05; done
 # AppCDS: a first start (not measured) writes the class-data archive when it exits. It runs the way the
