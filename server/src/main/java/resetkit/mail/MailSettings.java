@@ -17,7 +17,7 @@ public class MailSettings {
     private Duration maxRetryDelay = Duration.ofHours(1);
     private Duration claimLease = Duration.ofMinutes(2);
     /** how long the worker gathers mails handed over after their commit before sending them (one "sent" commit for many) */
-    private Duration handOffGather = Duration.ofMillis(100);
+    private Duration handOffGather = Duration.ofMillis(10);
     private String dropDir = "mail-drop";
 
     /** The tenant's own sender address, else the configured one. */
