@@ -1,9 +1,9 @@
 package resetkit.mail;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import io.micronaut.context.annotation.Context;
 import jakarta.inject.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
