@@ -67,24 +67,24 @@ public class Outbox {
         }
         Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
         String claim = transaction.isPresent() ? handOff.claim() : null;
-        if (claim == null) {
-            inserter.insertAll(OutboxMessage.TABLE, prepared.stream().map(PreparedMail::message).toList());
-            return;
-        }
-        var until = clock.instant().plus(settings.getClaimLease());
-        List<PreparedMail> claimed = prepared.stream().map(m -> m.claimedBy(claim, until)).toList();
-        // registered before the insert: whatever happens next, the claim ends with the transaction
-        transaction.get().registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(Status status) {
-                if (status == Status.COMMITTED) {
-                    handOff.committed(claimed);
-                } else {
-                    handOff.rolledBack();
+        List<PreparedMail> rows = prepared;
+        if (claim != null) {
+            var until = clock.instant().plus(settings.getClaimLease());
+            List<PreparedMail> claimed = prepared.stream().map(m -> m.claimedBy(claim, until)).toList();
+            // registered before the insert: whatever happens next, the claim ends with the transaction
+            transaction.get().registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(Status status) {
+                    if (status == Status.COMMITTED) {
+                        handOff.committed(claimed);
+                    } else {
+                        handOff.rolledBack();
+                    }
                 }
-            }
-        });
-        inserter.insertAll(OutboxMessage.TABLE, claimed.stream().map(PreparedMail::message).toList());
+            });
+            rows = claimed;
+        }
+        inserter.insertAll(OutboxMessage.TABLE, rows.stream().map(PreparedMail::message).toList());
     }
 
     public List<OutboxMessage> list(String tenantId, @Nullable OutboxStatus status, int limit) {

@@ -31,9 +31,9 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, String> 
             + "WHERE id IN (:ids) AND claimed_by IN (:claims)")
     int markAllSent(List<String> ids, List<String> claims, Instant now);
 
-    /** Gives back what a batch claimed but did not try (the server is stopping). */
-    @Query("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = :claim AND status = 'PENDING'")
-    int release(String claim);
+    /** Gives back what batches claimed but did not try (the server is stopping). */
+    @Query("UPDATE outbox_message SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IN (:claims) AND status = 'PENDING'")
+    int release(List<String> claims);
 
     @Query("UPDATE outbox_message SET status = :status, attempts = :attempts, next_attempt_at = :nextAttemptAt, "
             + "last_error = :error, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :worker")

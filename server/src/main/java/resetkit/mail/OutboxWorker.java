@@ -58,7 +58,6 @@ public class OutboxWorker implements GracefulShutdownCapable {
     private final DeliveryMetrics metrics;
     private final OutboxReceipts receipts;
     private final HandOff handOff;
-    private final Thread handOffLoop;
     private final String workerId = "w-" + UUID.randomUUID();
     private final AtomicLong batches = new AtomicLong();
     private final ExecutorService senders;
@@ -83,7 +82,7 @@ public class OutboxWorker implements GracefulShutdownCapable {
         this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
-        this.handOffLoop = new Thread(this::deliverHandedOver, "outbox-handoff");
+        Thread handOffLoop = new Thread(this::deliverHandedOver, "outbox-handoff");
         handOffLoop.setDaemon(true);
         handOffLoop.start();
         handOff.start();
@@ -197,9 +196,12 @@ public class OutboxWorker implements GracefulShutdownCapable {
         return sent.size();
     }
 
-    /** Gives back the claims of mails not tried (the server is stopping); failed ones were released when they failed. */
+    /** Gives back the claims of mails not tried (the server is stopping), in one statement; failed ones were released when they failed. */
     private void release(List<PreparedMail> mails) {
-        mails.stream().map(m -> m.message().claimedBy()).filter(Objects::nonNull).distinct().forEach(messages::release);
+        List<String> claims = mails.stream().map(m -> m.message().claimedBy()).filter(Objects::nonNull).distinct().toList();
+        if (!claims.isEmpty()) {
+            messages.release(claims);
+        }
     }
 
     private void deliverLane(List<PreparedMail> lane, List<OutboxMessage> sent) {
@@ -239,15 +241,18 @@ public class OutboxWorker implements GracefulShutdownCapable {
         return true;
     }
 
+    /** From the draft in memory (handed over), else from the row's seal (a draft, or an earlier row's rendered parts). */
     private MailContent content(PreparedMail mail) {
         OutboxMessage message = mail.message();
-        if (mail.draft() != null) {
-            return composer.get().render(mail.draft(), message.subject());
+        MailDraft draft = mail.draft();
+        if (draft == null) {
+            BodySealer.Sealed sealed = sealer.open(message.sealedBody());
+            if (sealed.draft() == null) {
+                return new MailContent(message.subject(), sealed.text(), sealed.html());
+            }
+            draft = sealed.draft();
         }
-        BodySealer.Sealed sealed = sealer.open(message.sealedBody());
-        return sealed.draft() != null
-                ? composer.get().render(sealed.draft(), message.subject())
-                : new MailContent(message.subject(), sealed.text(), sealed.html());
+        return composer.get().render(draft, message.subject());
     }
 
     /** Returns whether the message was parked (no further attempts). */
