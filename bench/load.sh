@@ -117,7 +117,10 @@ done
 [ -n "$ready" ] || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
 startup_ms=$(( (ready - launched) / 1000000 ))
 sleep 1
-rss_start_kb=$(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status")
+# resident memory, and how much of it is anonymous (heap, stacks, malloc, JIT code) or mapped files
+# (the jar, the JDK's modules and class-data archives: shared with other JVMs, dropped first under pressure)
+rss_of() { awk '/^(VmRSS|RssAnon|RssFile):/{v[$1]=int($2/1024)} END{printf "%d MB (anonymous %d MB, files %d MB)", v["VmRSS:"], v["RssAnon:"], v["RssFile:"]}' "/proc/$1/status"; }
+rss_start=$(rss_of "$SERVER_PID")
 
 # accounts: one INSERT ... SELECT over MariaDB's sequence engine
 "${SQL[@]}" "$DB" -e "INSERT INTO account (id, tenant_id, email, created_at)
@@ -138,7 +141,7 @@ echo "per commit = requests stored per transaction (group commit); commit ms = m
 echo "server JVM options: ${JAVA_OPTS:-(none)}"
 echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
 [ "$PROBE" = /health ] || echo "  (no /health on this build: /openapi.yaml was probed instead)"
-echo "RSS after start: $((rss_start_kb / 1024)) MB"
+echo "RSS after start: $rss_start"
 printf '%-28s %10s %9s %9s %8s %8s %12s %8s %9s %9s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1" "per commit" "commit ms"
 
 # CPU ticks used so far by one process (user + system), and by the whole machine
@@ -257,6 +260,10 @@ eval "${out#RESULT }"
 ceiling=$(awk -v r="$requests" -v s="$seconds" 'BEGIN{printf "%.0f", r/s}')
 printf '%-28s %10s %9s %9s %8s\n' "GET $PROBE, 32 connections" "$ceiling" "$p50" "$p99" "$((non2xx + sockerr))"
 echo "best reset rate / ceiling: $(awk -v a="$BEST" -v b="$ceiling" 'BEGIN{printf "%.2f", a/b}')"
-echo "RSS after load: $(( $(awk '/VmRSS/{print $2}' "/proc/$SERVER_PID/status") / 1024 )) MB"
+echo "RSS after load: $(rss_of "$SERVER_PID")"
 # BENCH_NMT=1 (with -XX:NativeMemoryTracking=summary in BENCH_JAVA_OPTS): where the RSS goes
-[ -n "${BENCH_NMT:-}" ] && jcmd "$SERVER_PID" VM.native_memory summary | grep -E "^-|committed=" | grep -E "^-" || true
+if [ -n "${BENCH_NMT:-}" ]; then
+  jcmd "$SERVER_PID" VM.native_memory summary | grep -E "^ *-|^Total" || true
+  echo "largest resident mappings (KB: size, RSS, dirty; mapping):"
+  pmap -x "$SERVER_PID" | awk 'NR>2 && $3>2048' | sort -k3 -n -r | head -12
+fi

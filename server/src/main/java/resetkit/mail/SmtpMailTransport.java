@@ -2,7 +2,6 @@ package resetkit.mail;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.email.javamail.sender.JavaxEmailComposer;
-import io.micronaut.email.javamail.sender.JavaxEmailSender;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
@@ -10,6 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 public class SmtpMailTransport implements MailTransport {
     static final Duration IDLE_LIMIT = Duration.ofSeconds(20);
 
-    private final JavaxEmailSender sender;
     private final JavaxEmailComposer composer;
     private final SmtpSessionProvider sessions;
     private final Deque<Kept> idle = new ConcurrentLinkedDeque<>();
@@ -34,15 +33,16 @@ public class SmtpMailTransport implements MailTransport {
     private record Kept(Transport transport, long since) {
     }
 
-    SmtpMailTransport(JavaxEmailSender sender, JavaxEmailComposer composer, SmtpSessionProvider sessions) {
-        this.sender = sender;
+    SmtpMailTransport(JavaxEmailComposer composer, SmtpSessionProvider sessions) {
         this.composer = composer;
         this.sessions = sessions;
     }
 
     @Override
-    public void send(OutgoingMail mail) {
-        sender.send(Emails.of(mail).build(), message -> { });
+    public void send(OutgoingMail mail) throws Exception {
+        try (Batch batch = openBatch()) {
+            batch.send(mail);
+        }
     }
 
     @Override
@@ -89,8 +89,10 @@ public class SmtpMailTransport implements MailTransport {
         @Override
         public void send(OutgoingMail mail) throws Exception {
             Message message = composer.compose(Emails.of(mail).build());
+            MailHeaders.date(message, Instant.now());
             TransferEncodings.name(message);
             message.saveChanges();
+            MailHeaders.identify(message, mail);
             if (kept) {
                 kept = false;
                 try {

@@ -1,6 +1,7 @@
 package resetkit.mail;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import resetkit.client.model.OutboxMessage;
 import resetkit.client.model.OutboxStatus;
@@ -8,8 +9,12 @@ import resetkit.client.model.PasswordResetRequest;
 import resetkit.testing.IntegrationTest;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,6 +53,16 @@ class OutboxDeliveryTest extends IntegrationTest {
         awaitOutbox(t, m -> m.stream().allMatch(x -> x.getStatus() == OutboxStatus.SENT));
         Thread.sleep(500); // a duplicate, if any, would be sent by the next polls
         assertEquals(3, mailbox.to(t.email()).size(), "each message exactly once");
+        // the Message-ID is the outbox row's id, whatever attempt sent it: a re-sent copy is recognisable
+        Set<String> expectedIds = admin().listOutbox(t.id(), null, 10, adminAuth()).getMessages().stream()
+                .map(m -> "<" + m.getId() + "@localhost>").collect(Collectors.toSet());
+        Set<String> receivedIds = new HashSet<>();
+        for (MimeMessage mail : mailbox.to(t.email())) {
+            receivedIds.add(mail.getMessageID());
+            Instant sent = mail.getSentDate().toInstant();
+            assertTrue(Duration.between(sent, Instant.now()).abs().compareTo(Duration.ofMinutes(1)) < 0, "Date header: " + sent);
+        }
+        assertEquals(expectedIds, receivedIds);
         assertTrue(admin().listEvents(t.id(), 100, adminAuth()).getEvents().stream().anyMatch(e -> e.getType().equals("mail.retry")));
     }
 
