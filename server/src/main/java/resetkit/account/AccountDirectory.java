@@ -1,6 +1,7 @@
 package resetkit.account;
 
 import jakarta.inject.Singleton;
+import resetkit.support.InLists;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ public class AccountDirectory {
             return Map.of();
         }
         Set<String> emails = trimmed.stream().map(AccountDirectory::normaliseEmail).collect(Collectors.toSet());
-        List<Account> candidates = accounts.findCandidates(tenantId, emails, trimmed);
+        List<Account> candidates = accounts.findCandidates(tenantId, InLists.padded(emails), InLists.padded(trimmed));
         Map<String, Account> found = new HashMap<>();
         for (String identifier : identifiers) {
             String wanted = identifier.trim();

@@ -27,6 +27,8 @@ import java.util.List;
 public class BodySealer {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** Cipher.getInstance walks the provider list on every call (a few percent of a committer's time); a Cipher is not thread-safe, so one per thread. */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(BodySealer::newCipher);
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final List<SecretKeySpec> keys;
@@ -53,7 +55,7 @@ public class BodySealer {
             byte[] plain = JSON.writeValueAsBytes(value);
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain);
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
@@ -67,7 +69,7 @@ public class BodySealer {
         GCMParameterSpec iv = new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES);
         for (SecretKeySpec key : keys) {
             try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher cipher = AES_GCM.get();
                 cipher.init(Cipher.DECRYPT_MODE, key, iv);
                 byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
                 return JSON.readValue(plain, Sealed.class);
@@ -78,6 +80,14 @@ public class BodySealer {
             }
         }
         throw new IllegalStateException("mail body sealed with a key that is no longer configured");
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is part of every JDK", e);
+        }
     }
 
     private static SecretKeySpec deriveKey(String secret) {

@@ -3,6 +3,7 @@ package resetkit.mail;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import resetkit.audit.AuditLog;
+import resetkit.support.InLists;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,8 @@ class OutboxReceipts {
         if (sent.isEmpty()) {
             return;
         }
-        messages.markAllSent(sent.stream().map(OutboxMessage::id).toList(),
-                sent.stream().map(OutboxMessage::claimedBy).distinct().toList(), now);
+        messages.markAllSent(InLists.padded(sent.stream().map(OutboxMessage::id).toList()),
+                InLists.padded(sent.stream().map(OutboxMessage::claimedBy).distinct().toList()), now);
         audit.recordAll(sent.stream()
                 .map(m -> new AuditLog.Entry(m.tenantId(), AuditLog.MAIL_DELIVERED, m.flowId(), null, m.kind()))
                 .toList());

@@ -8,6 +8,7 @@ import jakarta.inject.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import resetkit.audit.AuditLog;
+import resetkit.support.InLists;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -150,8 +151,9 @@ public class OutboxWorker implements GracefulShutdownCapable {
                 break;
             }
             String claim = workerId + "-" + batches.incrementAndGet();
-            messages.claimAll(due, claim, now.plus(settings.getClaimLease()), now);
-            List<PreparedMail> batch = inOrderOf(due, messages.findClaimed(due, claim));
+            List<String> dueShape = InLists.padded(due);
+            messages.claimAll(dueShape, claim, now.plus(settings.getClaimLease()), now);
+            List<PreparedMail> batch = inOrderOf(due, messages.findClaimed(dueShape, claim));
             claimed = batch.size();
             sent += deliverBatch(batch);
         } while (claimed == settings.getBatchSize() && !stopping.get());
@@ -200,7 +202,7 @@ public class OutboxWorker implements GracefulShutdownCapable {
     private void release(List<PreparedMail> mails) {
         List<String> claims = mails.stream().map(m -> m.message().claimedBy()).filter(Objects::nonNull).distinct().toList();
         if (!claims.isEmpty()) {
-            messages.release(claims);
+            messages.release(InLists.padded(claims));
         }
     }
 

@@ -8,6 +8,7 @@ import resetkit.account.AccountRepository;
 import resetkit.audit.AuditLog;
 import resetkit.mail.Outbox;
 import resetkit.mail.PreparedMail;
+import resetkit.support.InLists;
 import resetkit.support.RowInserter;
 
 import java.time.Clock;
@@ -104,8 +105,8 @@ class ResetBatchWriter {
             found.values().forEach(account -> ids.add(account.id()));
             // no account found: the same statements with ids that match nothing (new flow ids), so timing tells nothing
             Set<String> lockIds = ids.isEmpty() ? new TreeSet<>(tenantOrders.stream().map(ResetOrder::flowId).toList()) : ids;
-            List<String> existing = accounts.lockExisting(tenantId, lockIds);
-            flows.revokeOpen(tenantId, existing.isEmpty() ? lockIds : existing, now);
+            List<String> existing = accounts.lockExisting(tenantId, InLists.padded(lockIds));
+            flows.revokeOpen(tenantId, InLists.padded(existing.isEmpty() ? lockIds : existing), now);
             locked.addAll(existing);
         });
         List<Account> accountPerOrder = new ArrayList<>(orders.size());
