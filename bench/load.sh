@@ -22,6 +22,9 @@
 #   BENCH_CDS=1                 use an application class-data archive (created by a first, unmeasured
 #                               start when server/target/resetkit-server.jsa is missing); 0: none
 #   BENCH_PORT=18080 BENCH_SMTP_PORT=12525
+#   BENCH_NMT=1                 after the load, print the JVM's native memory summary (add
+#                               -XX:NativeMemoryTracking=summary to BENCH_JAVA_OPTS) and the largest mappings
+#   BENCH_KEEP=1                keep the work folder (server log, bootstrap file)
 #   RESETKIT_* settings in the environment reach the server (e.g. RESETKIT_MAIL_CONNECTIONS=4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +35,7 @@ PREFILL="${BENCH_PREFILL:-0}"
 WARMUP="${BENCH_WARMUP:-60}"
 PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
-JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx128m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000}"
+JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx80m -Xmn20m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000}"
 # glibc: two malloc arenas instead of one per thread that ever allocated (RSS), see the README
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 CDS="${BENCH_CDS:-1}"
