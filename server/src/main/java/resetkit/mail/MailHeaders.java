@@ -3,6 +3,7 @@ package resetkit.mail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,14 @@ final class MailHeaders {
             .withZone(ZoneOffset.UTC);
 
     private MailHeaders() {
+    }
+
+    /** Makes a composed message ready to write out: its headers set in the order JavaMail requires. */
+    static void finish(Message message, OutgoingMail mail, Instant now) throws MessagingException, IOException {
+        date(message, now);
+        TransferEncodings.name(message);
+        message.saveChanges();
+        identify(message, mail);
     }
 
     /** Before {@code saveChanges()}, which only dates a message that has no Date yet. */

@@ -89,10 +89,7 @@ public class SmtpMailTransport implements MailTransport {
         @Override
         public void send(OutgoingMail mail) throws Exception {
             Message message = composer.compose(Emails.of(mail).build());
-            MailHeaders.date(message, Instant.now());
-            TransferEncodings.name(message);
-            message.saveChanges();
-            MailHeaders.identify(message, mail);
+            MailHeaders.finish(message, mail, Instant.now());
             if (kept) {
                 kept = false;
                 try {

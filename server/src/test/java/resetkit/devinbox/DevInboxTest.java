@@ -53,6 +53,10 @@ class DevInboxTest extends IntegrationTest {
 
         Matcher entry = ENTRY.matcher(list);
         assertTrue(entry.find());
+        // the file is "<millis>-<outbox id>.eml"; the mail's Message-ID is that id, as over SMTP
+        String outboxId = entry.group(1).substring(entry.group(1).indexOf('-') + 1, entry.group(1).length() - ".eml".length());
+        String raw = Files.readString(drop.resolve(entry.group(1)));
+        assertTrue(raw.contains("\r\nMessage-ID: <" + outboxId + "@localhost>\r\n"), raw);
         HttpResponse<String> mail = get("/dev/mail/" + entry.group(1), Map.of());
         assertEquals(200, mail.statusCode());
         assertTrue(mail.body().contains("Or enter this code: "), mail.body());
