@@ -168,7 +168,6 @@ db_split() {
   awk -v a="$1" -v b="$2" -v n="$3" -v own="${4:-0}" 'BEGIN { split(a, x, " "); split(b, y, " "); if (n < 1) n = 1
     printf "  database per request (mail delivery included): %.2f statements, %.2f commits, %.2f rows written, %.1f rows read\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, (y[4]-x[4]-own)/n }'
 }
-rows_read() { "${SQL[@]}" -e "SHOW GLOBAL STATUS LIKE 'Rows_read'" | awk '{print $2}'; }
 
 # the server's own view (see /metrics): prints "count sum" of a metric
 metric() { curl -s "$BASE/metrics" | awk -v m="$1" '$1 == m"_count" {c=$2} $1 == m"_sum" {s=$2} END {printf "%s %s", c+0, s+0}'; }
@@ -194,9 +193,9 @@ run_load() {
   local load_end; load_end=$(date +%s%N)
   local split; split=$(cpu_split $cpu0 "$SECONDS_PER_RUN")
   eval "${out#RESULT }"
-  local own_reads; own_reads=$(rows_read)
+  local own_reads; own_reads=$(db_counters | cut -d' ' -f4)
   local expected=$(( $(mails_queued) - queued_before )) lag="timeout"
-  own_reads=$(( $(rows_read) - own_reads ))
+  own_reads=$(( $(db_counters | cut -d' ' -f4) - own_reads ))
   BACKLOG=$(( expected - ($(mails_at_sink) - sink_before) ))
   for _ in $(seq 1 1200); do
     if [ $(( $(mails_at_sink) - sink_before )) -ge "$expected" ]; then

@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 
 /**
  * Development delivery while no SMTP host is configured: each mail becomes a standard .eml file
@@ -40,8 +39,7 @@ public class FileDropMailTransport implements MailTransport {
     @Override
     public void send(OutgoingMail mail) throws Exception {
         Files.createDirectories(folder);
-        Message message = composer.compose(Emails.of(mail).build());
-        MailHeaders.finish(message, mail, Instant.now());
+        Message message = Emails.compose(composer, mail);
         Path file = folder.resolve(System.currentTimeMillis() + "-" + mail.id() + ".eml");
         // written aside, then renamed: a reader of the folder (the dev inbox) never sees half a mail
         Path partial = folder.resolve(file.getFileName() + ".partial");

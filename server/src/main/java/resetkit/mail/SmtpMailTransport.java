@@ -9,7 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -88,8 +87,7 @@ public class SmtpMailTransport implements MailTransport {
 
         @Override
         public void send(OutgoingMail mail) throws Exception {
-            Message message = composer.compose(Emails.of(mail).build());
-            MailHeaders.finish(message, mail, Instant.now());
+            Message message = Emails.compose(composer, mail);
             if (kept) {
                 kept = false;
                 try {
