@@ -17,8 +17,8 @@ public class DatabaseHealthIndicator extends ProbeHealthIndicator {
 
     private final DataSource dataSource;
 
-    DatabaseHealthIndicator(DataSource dataSource) {
-        super("database");
+    DatabaseHealthIndicator(DataSource dataSource, OperationsSettings settings) {
+        super("database", settings.getCacheFor());
         // the raw pool: the injected DataSource only lends connections inside a transaction
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }

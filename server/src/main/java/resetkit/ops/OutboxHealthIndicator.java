@@ -1,7 +1,6 @@
 package resetkit.ops;
 
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import resetkit.mail.Outbox;
 
@@ -12,13 +11,14 @@ import java.util.Map;
  * keeps the instance operational: pulling it from a load balancer would not deliver mail faster.
  */
 @Singleton
-public class OutboxHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+public class OutboxHealthIndicator extends CachedHealthIndicator<Map<String, Object>> {
     static final HealthStatus BACKLOG = new HealthStatus("BACKLOG", "more mails waiting than resetkit.health.outbox-backlog-warning", true, 1);
 
     private final Outbox outbox;
     private final OperationsSettings settings;
 
     OutboxHealthIndicator(Outbox outbox, OperationsSettings settings) {
+        super(settings.getCacheFor());
         this.outbox = outbox;
         this.settings = settings;
     }

@@ -1,8 +1,8 @@
 package resetkit.ops;
 
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,10 +11,11 @@ import java.util.Map;
  * succeeds, DOWN when it fails or throws; an exception shows only its type, never its message
  * (which can carry host names, users or URLs).
  */
-abstract class ProbeHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+abstract class ProbeHealthIndicator extends CachedHealthIndicator<Map<String, Object>> {
     private final String name;
 
-    ProbeHealthIndicator(String name) {
+    ProbeHealthIndicator(String name, Duration cacheFor) {
+        super(cacheFor);
         this.name = name;
     }
 

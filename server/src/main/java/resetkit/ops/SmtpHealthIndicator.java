@@ -24,7 +24,7 @@ public class SmtpHealthIndicator extends ProbeHealthIndicator {
     private final OperationsSettings settings;
 
     SmtpHealthIndicator(SmtpSettings smtp, OperationsSettings settings) {
-        super("smtp");
+        super("smtp", settings.getCacheFor());
         this.smtp = smtp;
         this.settings = settings;
     }
