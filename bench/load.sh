@@ -228,7 +228,7 @@ run_load() {
 BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c16 -d"${WARMUP}s" -s bench/reset.lua "$BASE" > /dev/null
 
 # median of a list of numbers
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else printf "%.2f\n", (v[NR/2]+v[NR/2+1])/2}'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else printf "%.6g\n", (v[NR/2]+v[NR/2+1])/2}'; }
 
 BEST=0
 for c in $CONNECTIONS; do
