@@ -9,7 +9,9 @@
 # statement), then drives the reset request with wrk (installed with apt-get if missing) for
 # BENCH_SECONDS at each of BENCH_CONNECTIONS, and prints requests/s, p50/p99 latency, the time from
 # the end of the load until every accepted mail reached the sink, start-up time, RSS, and the same
-# server's ceiling (a trivial GET). Everything listens on loopback only.
+# server's ceiling (a trivial GET). First it probes how fast the machine is today (one core hashing,
+# fsync latency), as runs on this shared machine differ by tens of per cent from day to day.
+# Everything listens on loopback only.
 #
 # Options (environment):
 #   BENCH_SECONDS=20            load time per connection count
@@ -71,6 +73,33 @@ tenants:
     api_key: $API_KEY
     allowed_redirect_urls: [https://bench.test/reset]
 YAML
+
+# How fast this shared machine is today, measured before anything of the benchmark runs: one core
+# hashing 256 MB (best of three), and fsync of a 4 KB write on the disk under the work folder (the
+# same disk as MariaDB's data here), whose tail is each group commit's tail
+cpu_probe() {
+  local best=999999 t0 ms
+  for _ in 1 2 3; do
+    t0=$(date +%s%N); head -c 268435456 /dev/zero | sha256sum > /dev/null
+    ms=$(( ($(date +%s%N) - t0) / 1000000 )); [ "$ms" -lt "$best" ] && best=$ms
+  done
+  echo "$best"
+}
+fsync_probe() {
+  command -v python3 > /dev/null || { echo "(no python3)"; return; }
+  python3 - "$WORK/fsync-probe" <<'PY'
+import os, sys, time
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o600)
+times = []
+for i in range(1000):
+    os.pwrite(fd, b"x" * 4096, (i % 64) * 4096)
+    t = time.perf_counter(); os.fsync(fd); times.append((time.perf_counter() - t) * 1000)
+os.close(fd); os.unlink(sys.argv[1]); times.sort()
+print("p50 %.2f, p99 %.2f, max %.1f ms" % (times[500], times[990], times[-1]))
+PY
+}
+PROBE_CPU_MS=$(cpu_probe)
+PROBE_FSYNC=$(fsync_probe)
 
 java -XX:+UseSerialGC -Xmx64m bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
 # the sink is a JVM compiling its source: let it finish booting, so it does not share the CPU with the server's start
@@ -143,6 +172,7 @@ mails_queued() { "${SQL[@]}" "$DB" -e "SELECT COUNT(*) FROM outbox_message WHERE
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB;" \
   "MariaDB $("${SQL[@]}" -e 'SELECT VERSION()'); $(java -version 2>&1 | head -1)"
+echo "machine today (before the benchmark): sha256 of 256 MB on one core ${PROBE_CPU_MS} ms (best of 3; lower is faster), 4 KB write + fsync ${PROBE_FSYNC}"
 echo "backlog = accepted mails not yet at the sink when the load ends; mail lag = time until all are there"
 echo "load1 = the machine's 1-minute load average before a run (other processes besides this benchmark count too)"
 echo "per commit = requests stored per transaction (group commit); commit ms = mean time a request waited for its commit"

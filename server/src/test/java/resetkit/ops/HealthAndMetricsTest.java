@@ -27,6 +27,8 @@ class HealthAndMetricsTest extends IntegrationTest {
         assertEquals("UP", body.path("status").asText(), health.body());
         assertEquals("UP", body.at("/details/database/status").asText(), health.body());
         assertTrue(!health.body().contains("jdbc:"), "no JDBC URL in /health: " + health.body());
+        // each deadlock check would pause every thread of the JVM, once per anonymous /health call
+        assertTrue(body.at("/details/deadlockedThreads").isMissingNode(), health.body());
         assertEquals("UP", body.at("/details/smtp/status").asText(), health.body());
         assertEquals(mailbox.port(), body.at("/details/smtp/details/port").asInt());
         assertEquals("UP", body.at("/details/outbox/status").asText());
