@@ -118,6 +118,6 @@ class ResetBatchWriter {
     }
     private static ResetFlow revoked(ResetFlow flow, Instant now) {
         return new ResetFlow(flow.id(), flow.tenantId(), flow.accountId(), flow.tokenDigest(), flow.codeDigest(),
-                FlowStatus.REVOKED, flow.failedAttempts(), flow.channel(), flow.createdAt(), flow.expiresAt(), now);
+                FlowStatus.REVOKED, flow.failedAttempts(), flow.channel(), flow.createdAt(), now, null);
     }
 }

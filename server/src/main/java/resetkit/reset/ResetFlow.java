@@ -9,7 +9,14 @@ import resetkit.support.RowInserter;
 import java.time.Instant;
 import java.util.List;
 
-/** One attempt to reset one account's password. Holds only digests of its secrets. */
+/**
+ * One attempt to reset one account's password. Holds only digests of its secrets.
+ *
+ * @param expiresAt  when its link and code stop working: the end of their lifetime, or the moment
+ *                   the flow was revoked (a revoke changes no column that was NULL, so the row
+ *                   keeps its size; see migration V52)
+ * @param finishedAt when it was used
+ */
 @MappedEntity("reset_flow")
 public record ResetFlow(
         @Id String id,

@@ -24,7 +24,8 @@ public interface ResetFlowRepository extends CrudRepository<ResetFlow, String> {
     @Query("UPDATE reset_flow SET status = 'USED', finished_at = :now WHERE id = :id AND status = 'OPEN' AND expires_at > :now")
     int consume(String id, Instant now);
 
-    @Query("UPDATE reset_flow SET status = 'REVOKED', finished_at = :now WHERE tenant_id = :tenantId AND account_id IN (:accountIds) AND status = 'OPEN'")
+    // a revoked flow expires at once; finished_at stays for the flow that was used (see V52: the row keeps its size)
+    @Query("UPDATE reset_flow SET status = 'REVOKED', expires_at = :now WHERE tenant_id = :tenantId AND account_id IN (:accountIds) AND status = 'OPEN'")
     int revokeOpen(String tenantId, Collection<String> accountIds, Instant now);
 
     /*

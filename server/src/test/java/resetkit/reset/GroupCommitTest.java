@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,7 @@ class GroupCommitTest extends IntegrationTest {
         ResetOrder forOther = order(t, "batch-b@example.com");
         ResetOrder unknown = order(t, "nobody@example.com");
 
+        Instant written = clock.instant();
         assertEquals(List.of(true, true, true, false), batches.write(List.of(first, second, forOther, unknown)));
 
         assertEquals("REVOKED", flowStatus(first));
@@ -53,8 +55,25 @@ class GroupCommitTest extends IntegrationTest {
         assertEquals(3, count("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND type = 'reset.requested'", t.id()));
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND type = 'reset.requested_unknown_account'", t.id()));
 
+        Instant revoked = clock.instant();
         batches.write(List.of(order(t, "batch-b@example.com")));
         assertEquals("REVOKED", flowStatus(forOther), "a later batch revokes the flows an earlier one left open");
+        // a revoked flow expires when it is revoked; finished_at is for a flow that was used
+        assertRevokedAt(first, written);
+        assertRevokedAt(forOther, revoked);
+    }
+
+    private void assertRevokedAt(ResetOrder order, Instant at) throws Exception {
+        try (Connection c = database.connect();
+             PreparedStatement s = c.prepareStatement("SELECT expires_at, finished_at FROM reset_flow WHERE id = ?")) {
+            s.setString(1, order.flowId());
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                long off = Math.abs(Duration.between(at, r.getTimestamp(1).toInstant()).toMillis());
+                assertTrue(off < 1000, "expires at the revoke, not an hour later: " + r.getTimestamp(1) + " vs " + at);
+                assertNull(r.getTimestamp(2));
+            }
+        }
     }
 
     @Test
