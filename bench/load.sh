@@ -198,7 +198,7 @@ cpu_split() {
 # rows read, redo log bytes (what InnoDB must write and later checkpoint for the load), pages read from
 # disk (the working set outgrowing the buffer pool)
 db_counters() { "${SQL[@]}" -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit', 'Handler_write', 'Handler_update', 'Handler_delete', 'Rows_read', 'Innodb_os_log_written', 'Innodb_buffer_pool_reads')" | awk '{v[$1]=$2} END {print v["Questions"]+0, v["Com_commit"]+0, v["Handler_write"]+v["Handler_update"]+v["Handler_delete"], v["Rows_read"]+0, v["Innodb_os_log_written"]+0, v["Innodb_buffer_pool_reads"]+0}'; }
-# per request: statements, commits and rows written, from two db_counters readings and a request
+# per request: each db_counters figure, from two readings and a request
 # count; $4: rows the script's own count query read in between (it reads the whole outbox, which
 # grows with every run: counted in, it made the server's reads per request seem to grow with time)
 db_split() {

@@ -10,6 +10,8 @@ import resetkit.testing.IntegrationTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,16 +67,11 @@ class GroupCommitTest extends IntegrationTest {
     }
 
     private void assertRevokedAt(ResetOrder order, Instant at) throws Exception {
-        try (Connection c = database.connect();
-             PreparedStatement s = c.prepareStatement("SELECT expires_at, finished_at FROM reset_flow WHERE id = ?")) {
-            s.setString(1, order.flowId());
-            try (ResultSet r = s.executeQuery()) {
-                assertTrue(r.next());
-                long off = Math.abs(Duration.between(at, r.getTimestamp(1).toInstant()).toMillis());
-                assertTrue(off < 1000, "expires at the revoke, not an hour later: " + r.getTimestamp(1) + " vs " + at);
-                assertNull(r.getTimestamp(2));
-            }
-        }
+        Timestamp expires = flowColumn(order, "expires_at", r -> r.getTimestamp(1), null);
+        assertNotNull(expires, "the flow is stored");
+        long off = Math.abs(Duration.between(at, expires.toInstant()).toMillis());
+        assertTrue(off < 1000, "expires at the revoke, not an hour later: " + expires + " vs " + at);
+        assertNull(flowColumn(order, "finished_at", r -> r.getTimestamp(1), null));
     }
 
     @Test
@@ -158,11 +156,19 @@ class GroupCommitTest extends IntegrationTest {
     }
 
     private String flowColumn(ResetOrder order, String column) throws Exception {
+        return flowColumn(order, column, r -> r.getString(1), "MISSING");
+    }
+
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> T flowColumn(ResetOrder order, String column, Column<T> reader, T missing) throws Exception {
         try (Connection c = database.connect();
              PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM reset_flow WHERE id = ?")) {
             s.setString(1, order.flowId());
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : "MISSING";
+                return r.next() ? reader.read(r) : missing;
             }
         }
     }
