@@ -47,6 +47,15 @@ JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx80m -Xmn20m -
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 CDS="${BENCH_CDS:-1}"
 ARCHIVE=server/target/resetkit-server.jsa
+# A server or sink still listening there (e.g. another benchmark's) would answer instead of this
+# run's and make its figures someone else's
+for port in "$PORT" "$SMTP_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use (another benchmark still running?); set BENCH_PORT / BENCH_SMTP_PORT" >&2
+    exit 1
+  fi
+done
+
 API_KEY="rk_bench_$RANDOM$RANDOM"
 DB="resetkit_load_$$"
 WORK="$(mktemp -d)"
@@ -132,7 +141,7 @@ if [ "$CDS" = 1 ]; then
   [ -f "$ARCHIVE" ] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$ARCHIVE" || echo "no class-data archive (see $WORK/cds.log)"
 fi
 
-export DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true"
+export DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true${BENCH_JDBC_EXTRA:-}"
 export DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD=
 launched=$(date +%s%N)
 MICRONAUT_SERVER_PORT="$PORT" RESETKIT_SMTP_HOST=127.0.0.1 RESETKIT_SMTP_PORT="$SMTP_PORT" \

@@ -9,7 +9,8 @@ import java.util.Map;
  * Renders the reset mail and the "password changed" notice from templates (HTML and text) chosen
  * per tenant and locale; see {@link MailTemplates}. The subject is a header: cleaned of control
  * characters after rendering. A queued mail's subject is rendered when it is queued, its bodies
- * when the outbox worker sends it ({@link MailDraft}).
+ * when the outbox worker sends it ({@link MailDraft}). Points in time among the values are also
+ * passed as text in the template's language ({@link MailDates}).
  */
 @Singleton
 public class ResetMailComposer {
@@ -44,10 +45,12 @@ public class ResetMailComposer {
 
     private MailContent content(MailTemplates.Sources sources, String subject, Map<String, Object> values) {
         var language = MailLocales.toLocale(sources.locale());
-        return new MailContent(subject, renderer.text(sources.text(), language, values), renderer.html(sources.html(), language, values));
+        var all = MailDates.withText(values, language);
+        return new MailContent(subject, renderer.text(sources.text(), language, all), renderer.html(sources.html(), language, all));
     }
 
     private String subject(MailTemplates.Sources sources, Map<String, Object> values) {
-        return HeaderText.clean(renderer.text(sources.subject(), MailLocales.toLocale(sources.locale()), values), 200);
+        var language = MailLocales.toLocale(sources.locale());
+        return HeaderText.clean(renderer.text(sources.subject(), language, MailDates.withText(values, language)), 200);
     }
 }

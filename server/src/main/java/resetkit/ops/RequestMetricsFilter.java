@@ -2,6 +2,7 @@ package resetkit.ops;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -12,6 +13,8 @@ import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.RouteAttributes;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * resetkit_requests_total{dialect, route, method, status, outcome}: every answered request. The
@@ -22,7 +25,21 @@ import java.util.Locale;
 public class RequestMetricsFilter {
     private static final String GENERATED = "resetkit.api.generated.";
 
+    // the dialect of a controller class never changes: found once per class, not per request
+    private static final ClassValue<String> DIALECTS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> controller) {
+            return dialectOfController(controller);
+        }
+    };
+
     private final MeterRegistry registry;
+    // Building a counter and registering it looks it up by its sorted tags on every call; the
+    // tag sets are few (routes x methods x statuses), so each one's counter is kept
+    private final Map<Labels, Counter> counters = new ConcurrentHashMap<>();
+
+    private record Labels(String dialect, String route, String method, int status) {
+    }
 
     RequestMetricsFilter(MeterRegistry registry) {
         this.registry = registry;
@@ -30,17 +47,27 @@ public class RequestMetricsFilter {
 
     @ResponseFilter
     public void count(HttpRequest<?> request, HttpResponse<?> response) {
-        int status = response.code();
         RouteMatch<?> match = RouteAttributes.getRouteMatch(request).orElse(null);
-        Counter.builder("resetkit.requests")
+        Labels labels = new Labels(dialectOf(match),
+                BasicHttpAttributes.getUriTemplate(request).orElse(match == null ? "unmatched" : "unknown"),
+                methodOf(request), response.code());
+        counters.computeIfAbsent(labels, this::register).increment();
+    }
+
+    private Counter register(Labels labels) {
+        return Counter.builder("resetkit.requests")
                 .description("Answered HTTP requests by API dialect, route and outcome")
-                .tag("dialect", dialectOf(match))
-                .tag("route", BasicHttpAttributes.getUriTemplate(request).orElse(match == null ? "unmatched" : "unknown"))
-                .tag("method", request.getMethodName())
-                .tag("status", String.valueOf(status))
-                .tag("outcome", outcomeOf(status))
-                .register(registry)
-                .increment();
+                .tag("dialect", labels.dialect())
+                .tag("route", labels.route())
+                .tag("method", labels.method())
+                .tag("status", String.valueOf(labels.status()))
+                .tag("outcome", outcomeOf(labels.status()))
+                .register(registry);
+    }
+
+    /** A client can send any method name; each would otherwise become a time series of its own. */
+    static String methodOf(HttpRequest<?> request) {
+        return request.getMethod() == HttpMethod.CUSTOM ? "OTHER" : request.getMethodName();
     }
 
     static String outcomeOf(int status) {
@@ -57,7 +84,10 @@ public class RequestMetricsFilter {
         if (!(match instanceof MethodBasedRouteMatch<?, ?> method)) {
             return "none";
         }
-        Class<?> controller = method.getDeclaringType();
+        return DIALECTS.get(method.getDeclaringType());
+    }
+
+    private static String dialectOfController(Class<?> controller) {
         for (Class<?> type = controller; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Class<?> api : type.getInterfaces()) {
                 if (api.getName().startsWith(GENERATED) && api.getSimpleName().endsWith("Api")) {

@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import resetkit.client.model.PasswordResetRequest;
 import resetkit.testing.IntegrationTest;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -58,6 +62,19 @@ class HealthAndMetricsTest extends IntegrationTest {
         get("/no/such/path/secret-looking-value", Map.of());
         String metrics = awaitMetric("route=\"unmatched\",status=\"404\"");
         assertTrue(!metrics.contains("secret-looking-value"), "raw paths never become labels");
+    }
+
+    @Test
+    void madeUpMethodsShareOneLabelAndEachLabelSetCountsEveryRequest() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String method : new String[] {"FROBNICATE", "WIBBLE"}) {
+            client.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/nowhere")).method(method, BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        String metrics = awaitMetric("method=\"OTHER\"");
+        assertTrue(!metrics.contains("FROBNICATE") && !metrics.contains("WIBBLE"), "a made-up method never becomes a label");
+        assertTrue(metrics.matches("(?s).*resetkit_requests_total\\{dialect=\"none\",method=\"OTHER\",outcome=\"client_error\","
+                + "route=\"unmatched\",status=\"\\d+\"} 2\\.0.*"), metrics);
     }
 
     private String awaitMetric(String fragment) throws Exception {
