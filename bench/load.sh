@@ -27,6 +27,7 @@
 #   BENCH_CDS=1                 use an application class-data archive (created by a first, unmeasured
 #                               start when server/target/resetkit-server.jsa is missing); 0: none
 #   BENCH_PORT=18080 BENCH_SMTP_PORT=12525
+#   BENCH_JDBC_EXTRA            appended to the server's JDBC URL, e.g. "&useServerPrepStmts=true"
 #   BENCH_NMT=1                 after the load, print the JVM's native memory summary (add
 #                               -XX:NativeMemoryTracking=summary to BENCH_JAVA_OPTS) and the largest mappings
 #   BENCH_KEEP=1                keep the work folder (server log, bootstrap file)
