@@ -27,7 +27,7 @@ final class MailHeaders {
     /** Makes a composed message ready to write out: its headers set in the order JavaMail requires. */
     static void finish(Message message, OutgoingMail mail, Instant now) throws MessagingException, IOException {
         date(message, now);
-        TransferEncodings.name(message);
+        TransferEncodings.prepare(message);
         message.saveChanges();
         identify(message, mail);
     }

@@ -26,11 +26,11 @@ final class TransferEncodings {
     private TransferEncodings() {
     }
 
-    static void name(Part part) throws MessagingException, IOException {
+    static void prepare(Part part) throws MessagingException, IOException {
         Object content = part.getContent();
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                name(multipart.getBodyPart(i));
+                prepare(multipart.getBodyPart(i));
             }
         } else if (content instanceof String text && part.getHeader("Content-Transfer-Encoding") == null) {
             // as given to setContent: the Content-Type header is only written by saveChanges
