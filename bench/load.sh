@@ -192,19 +192,20 @@ echo "start-up (launch to first 200 on $PROBE): ${startup_ms} ms"
 echo "RSS after start: $rss_start"
 printf '%-28s %10s %9s %9s %8s %8s %12s %8s %9s %9s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1" "per commit" "commit ms"
 
-# CPU ticks used so far by one process (user + system), and by the whole machine
+# CPU ticks used so far by one process (user + system), and by the whole machine: busy, I/O wait
+# and steal (time the hypervisor gave this VM's CPUs to others; a run that stalls on the disk or
+# loses its CPUs shows in the last two)
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
-# the machine's I/O wait and steal (time the hypervisor gave this VM's CPUs to others): a run that
-# stalls on the disk or loses its CPUs shows here
-wait_ticks() { awk '/^cpu /{print $6, $9}' /proc/stat; }
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8, $6, $9}' /proc/stat; }
 DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
 # where the machine's CPU went during a run, in cores (of $(nproc)): server, database, SMTP sink, the rest (wrk, kernel)
+# $1-$3: proc_ticks of server, database and sink and $4-$6: machine_ticks, read when the run began; $7: its seconds
 cpu_split() {
   local hz; hz=$(getconf CLK_TCK)
+  local machine; read -r -a machine <<< "$(machine_ticks)"
   awk -v s="$(( $(proc_ticks "$SERVER_PID") - $1 ))" -v d="$(( $(proc_ticks "$DB_PID") - $2 ))" \
-      -v k="$(( $(proc_ticks "$SINK_PID") - $3 ))" -v b="$(( $(busy_ticks) - $4 ))" -v t="$5" -v hz="$hz" \
-      -v w="$(( $(wait_ticks | cut -d' ' -f1) - $6 ))" -v st="$(( $(wait_ticks | cut -d' ' -f2) - $7 ))" -v n="$(nproc)" \
+      -v k="$(( $(proc_ticks "$SINK_PID") - $3 ))" -v b="$(( machine[0] - $4 ))" -v t="$7" -v hz="$hz" \
+      -v w="$(( machine[1] - $5 ))" -v st="$(( machine[2] - $6 ))" -v n="$(nproc)" \
       'BEGIN { o = b - s - d - k; if (o < 0) o = 0; printf "  cpu cores: server %.2f, db %.2f, sink %.2f, other (wrk, kernel) %.2f; I/O wait %.0f%%, steal %.0f%% of the machine\n", s/hz/t, d/hz/t, k/hz/t, o/hz/t, 100*w/hz/t/n, 100*st/hz/t/n }'
 }
 
@@ -237,13 +238,12 @@ run_load() {
   queued_before=$(mails_queued); sink_before=$(mails_at_sink)
   batches_before=$(metric resetkit_reset_commit_batch_size); waits_before=$(metric resetkit_reset_commit_wait_seconds)
   local out cpu0
-  cpu0="$(proc_ticks "$SERVER_PID") $(proc_ticks "$DB_PID") $(proc_ticks "$SINK_PID") $(busy_ticks)"
-  local waits0; waits0=$(wait_ticks)
+  cpu0="$(proc_ticks "$SERVER_PID") $(proc_ticks "$DB_PID") $(proc_ticks "$SINK_PID") $(machine_ticks)"
   local db0; db0=$(db_counters)
   out=$(BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" \
     wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/reset.lua "$BASE" | grep '^RESULT')
   local load_end; load_end=$(date +%s%N)
-  local split; split=$(cpu_split $cpu0 "$SECONDS_PER_RUN" $waits0)
+  local split; split=$(cpu_split $cpu0 "$SECONDS_PER_RUN")
   eval "${out#RESULT }"
   local own_reads; own_reads=$(db_counters | cut -d' ' -f4)
   local expected=$(( $(mails_queued) - queued_before )) lag="timeout"
