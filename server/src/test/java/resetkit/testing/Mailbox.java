@@ -2,7 +2,6 @@ package resetkit.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -117,21 +116,35 @@ public final class Mailbox implements AutoCloseable {
         return m.group(1);
     }
 
-    private static String part(Part part, String type) {
+    private static String part(Part message, String type) {
         try {
-            if (part.isMimeType(type)) {
-                return part.getContent().toString();
-            }
-            if (part.getContent() instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart body = multipart.getBodyPart(i);
-                    String found = part(body, type);
-                    if (found != null) {
-                        return found;
-                    }
+            for (Part part : leafParts(message)) {
+                if (part.isMimeType(type)) {
+                    return part.getContent().toString();
                 }
             }
             return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The parts of a message that are not multiparts, depth first: its text, HTML, attachments. */
+    public static List<Part> leafParts(Part message) {
+        List<Part> leaves = new ArrayList<>();
+        collectLeaves(message, leaves);
+        return leaves;
+    }
+
+    private static void collectLeaves(Part part, List<Part> into) {
+        try {
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collectLeaves(multipart.getBodyPart(i), into);
+                }
+            } else {
+                into.add(part);
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
