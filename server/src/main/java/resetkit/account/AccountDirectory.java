@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class AccountDirectory {
-    private final AccountRepository accounts;
+    private final AccountCandidates lookup;
 
-    AccountDirectory(AccountRepository accounts) {
-        this.accounts = accounts;
+    AccountDirectory(AccountCandidates lookup) {
+        this.lookup = lookup;
     }
 
     public Optional<Account> find(String tenantId, String identifier) {
@@ -37,7 +37,7 @@ public class AccountDirectory {
             return Map.of();
         }
         Set<String> emails = trimmed.stream().map(AccountDirectory::normaliseEmail).collect(Collectors.toSet());
-        List<Account> candidates = accounts.findCandidates(tenantId, InLists.padded(emails), InLists.padded(trimmed));
+        List<Account> candidates = lookup.find(tenantId, InLists.padded(emails), InLists.padded(trimmed));
         Map<String, Account> found = new HashMap<>();
         for (String identifier : identifiers) {
             String wanted = identifier.trim();

@@ -12,11 +12,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AccountRepository extends CrudRepository<Account, String> {
 
-    /** Every account any of the identifiers could name: one statement for a whole batch of lookups. */
-    @Query("SELECT * FROM account WHERE tenant_id = :tenantId AND (email IN (:emails) OR username IN (:identifiers) "
-            + "OR external_id IN (:identifiers) OR id IN (:identifiers))")
-    List<Account> findCandidates(String tenantId, Collection<String> emails, Collection<String> identifiers);
-
     /** Locks the tenant's accounts among {@code ids} (in key order, so concurrent callers cannot deadlock) and returns the ids that exist. */
     @Query("SELECT id FROM account WHERE tenant_id = :tenantId AND id IN (:ids) ORDER BY id FOR UPDATE")
     List<String> lockExisting(String tenantId, Collection<String> ids);
