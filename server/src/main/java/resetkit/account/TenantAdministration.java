@@ -6,10 +6,17 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Creates tenants and accounts (admin API and bootstrap file). */
 @Singleton
 public class TenantAdministration {
+    /**
+     * The API's TenantIdValue; enforced here too for the bootstrap file, which does not pass the
+     * API's validation. ASCII, as the tenant-id columns are on MySQL/MariaDB (migration 53).
+     */
+    static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$");
+
     private final TenantRepository tenants;
     private final AccountRepository accounts;
     private final ApiKeys apiKeys;
@@ -35,6 +42,10 @@ public class TenantAdministration {
     /** Creates the tenant with a fresh API key, or with {@code chosenKey} when one is given. */
     @Transactional
     public CreatedTenant createTenant(TenantSettings settings, String chosenKey) {
+        if (settings.id() == null || !TENANT_ID.matcher(settings.id()).matches()) {
+            throw new IllegalArgumentException("tenant id '" + settings.id() + "' must be 2 to 64 ASCII letters, digits, '_', '.' or '-', "
+                    + "starting with a letter or digit");
+        }
         if (tenants.existsById(settings.id())) {
             throw new AlreadyExistsException("Tenant '" + settings.id() + "' exists already.");
         }
