@@ -11,10 +11,7 @@ import java.util.regex.Pattern;
 /** Creates tenants and accounts (admin API and bootstrap file). */
 @Singleton
 public class TenantAdministration {
-    /**
-     * The API's TenantIdValue; enforced here too for the bootstrap file, which does not pass the
-     * API's validation. ASCII, as the tenant-id columns are on MySQL/MariaDB (migration 53).
-     */
+    /** The API's TenantIdValue; enforced here too for the bootstrap file, which does not pass the API's validation. */
     static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$");
 
     private final TenantRepository tenants;

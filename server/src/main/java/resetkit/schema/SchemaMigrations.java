@@ -16,7 +16,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 class SchemaMigrations implements FlywayConfigurationCustomizer {
     @Override
     public void customizeFluentConfiguration(FluentConfiguration configuration) {
-        configuration.javaMigrations(new AsciiKeyColumns());
+        configuration.javaMigrations(new BinaryKeyColumns());
     }
 
     @Override

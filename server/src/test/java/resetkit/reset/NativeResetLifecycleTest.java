@@ -17,6 +17,8 @@ import resetkit.testing.Mailbox;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,6 +90,14 @@ class NativeResetLifecycleTest extends IntegrationTest {
         assertInvalidSecret(() -> resets().completePasswordReset(new CompleteResetRequest().token(token).newPassword("yet another password 3")));
         assertInvalidSecret(() -> resets().verifyPasswordReset(new VerifyResetRequest().token(token)));
         credentials().verifyCredentials(new CredentialCheck().identifier(t.email()).password(NEW), bearer(t.apiKey()));
+    }
+
+    @Test
+    void aFlowIdInAnyAlphabetIsJustAnUnknownFlow() {
+        // flow ids are byte-compared on MySQL/MariaDB (migration 53); any string a client sends must still compare
+        for (String flowId : List.of("flöw-id", "名前", "😀")) {
+            assertInvalidSecret(() -> resets().verifyPasswordReset(new VerifyResetRequest().flowId(flowId).code("123456")));
+        }
     }
 
     @Test
