@@ -3,6 +3,7 @@ package resetkit.account;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
+import resetkit.support.InLists;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,12 +77,8 @@ class AccountCandidates {
     }
 
     private static String sql(int emails, int identifiers) {
-        String identifierList = placeholders(identifiers);
-        return "SELECT " + COLUMNS + " FROM account WHERE tenant_id = ? AND (email IN " + placeholders(emails)
+        String identifierList = InLists.placeholders(identifiers);
+        return "SELECT " + COLUMNS + " FROM account WHERE tenant_id = ? AND (email IN " + InLists.placeholders(emails)
                 + " OR username IN " + identifierList + " OR external_id IN " + identifierList + " OR id IN " + identifierList + ")";
-    }
-
-    private static String placeholders(int count) {
-        return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 }

@@ -2,6 +2,7 @@ package resetkit.support;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,5 +27,10 @@ public final class InLists {
             padded.add(last);
         }
         return padded;
+    }
+
+    /** {@code (?, ?, ...)} with {@code count} placeholders: an IN list, or one row of a multi-row insert. */
+    public static String placeholders(int count) {
+        return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 }

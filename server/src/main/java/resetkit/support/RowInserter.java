@@ -61,7 +61,7 @@ public class RowInserter {
 
     private String sql(Table<?> table, int rows) {
         return statements.computeIfAbsent(table.name() + "/" + rows, key -> {
-            String placeholders = "(" + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
+            String placeholders = InLists.placeholders(table.columns().size());
             return "INSERT INTO " + table.name() + " (" + String.join(", ", table.columns()) + ") VALUES "
                     + String.join(", ", Collections.nCopies(rows, placeholders));
         });

@@ -30,4 +30,10 @@ class InListsTest {
         }
         assertEquals(Set.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024), shapes);
     }
+
+    @Test
+    void placeholdersAreAParenthesisedList() {
+        assertEquals("(?)", InLists.placeholders(1));
+        assertEquals("(?, ?, ?)", InLists.placeholders(3));
+    }
 }
