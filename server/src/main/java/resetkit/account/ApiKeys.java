@@ -1,5 +1,6 @@
 package resetkit.account;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import resetkit.support.Digests;
 import resetkit.support.RandomSecrets;
@@ -42,9 +43,20 @@ public class ApiKeys {
      * matches a stored one.
      */
     public Optional<String> tenantOf(String presentedKey) {
-        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 512) {
+        if (!wellFormed(presentedKey)) {
             return Optional.empty();
         }
         return cache.tenantOfKey(Digests.sha256Hex(presentedKey), digest -> keys.findById(digest).map(TenantApiKey::tenantId));
+    }
+
+    /** What {@link #tenantOf} answers for a well-formed key when this instance has seen it before; null: only the database knows. */
+    @Nullable
+    public String cachedTenantOf(String presentedKey) {
+        return cache.cachedTenantOfKey(Digests.sha256Hex(presentedKey));
+    }
+
+    /** A key that cannot be anyone's: refused without a lookup. */
+    public static boolean wellFormed(@Nullable String presentedKey) {
+        return presentedKey != null && !presentedKey.isBlank() && presentedKey.length() <= 512;
     }
 }

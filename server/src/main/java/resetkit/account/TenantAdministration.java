@@ -1,5 +1,6 @@
 package resetkit.account;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -75,6 +76,12 @@ public class TenantAdministration {
     /** As {@link #findTenant}, through the short-lived {@link TenantCache} (the per-request path). */
     public Optional<Tenant> findTenantCached(String tenantId) {
         return cache.tenant(tenantId, tenants::findById);
+    }
+
+    /** The tenant row from the {@link TenantCache} alone; null when it must be read (see {@link #findTenantCached}). */
+    @Nullable
+    public Tenant cachedTenant(String tenantId) {
+        return cache.cachedTenant(tenantId);
     }
 
     public Optional<Tenant> findTenant(String tenantId) {

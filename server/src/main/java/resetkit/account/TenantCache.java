@@ -1,6 +1,7 @@
 package resetkit.account;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ public class TenantCache {
     }
 
     public Optional<String> tenantOfKey(String keyDigest, Function<String, Optional<String>> lookup) {
-        String cached = tenantOfKey.get(keyDigest);
+        String cached = cachedTenantOfKey(keyDigest);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -39,17 +40,30 @@ public class TenantCache {
     }
 
     public Optional<Tenant> tenant(String tenantId, Function<String, Optional<Tenant>> lookup) {
+        Tenant cached = cachedTenant(tenantId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         // monotonic time, not the injectable clock: tests move that one around
         long now = System.nanoTime();
-        Entry cached = tenants.get(tenantId);
-        if (cached != null && now - cached.expiresAt() < 0) {
-            return Optional.of(cached.tenant());
-        }
         Optional<Tenant> found = lookup.apply(tenantId);
         if (!settings.getTenantTtl().isZero()) {
             found.ifPresent(t -> bounded(tenants).put(tenantId, new Entry(t, now + settings.getTenantTtl().toNanos())));
         }
         return found;
+    }
+
+    /** The tenant a key digest belongs to, if this instance knows it already; null: ask the database. */
+    @Nullable
+    public String cachedTenantOfKey(String keyDigest) {
+        return tenantOfKey.get(keyDigest);
+    }
+
+    /** The tenant row, if this instance holds one that has not expired; null: ask the database. */
+    @Nullable
+    public Tenant cachedTenant(String tenantId) {
+        Entry cached = tenants.get(tenantId);
+        return cached != null && System.nanoTime() - cached.expiresAt() < 0 ? cached.tenant() : null;
     }
 
     public void forget(String tenantId) {

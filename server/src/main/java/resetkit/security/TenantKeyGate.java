@@ -2,16 +2,24 @@ package resetkit.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.filter.FilterContinuation;
 import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 import resetkit.api.errors.ApiError;
 import resetkit.api.errors.ErrorRenderer;
 
+import java.util.function.Supplier;
+
 /**
- * For request filters of dialects that authenticate a tenant key their own way: admits a presented
- * key (the tenant becomes the request's {@link CallerTenant}) or renders the refusal in the
- * route's dialect.
+ * For the request filters of routes that act for a tenant: admits a presented key (the tenant
+ * becomes the request's {@link CallerTenant}) and lets the request go on, or answers with the
+ * refusal in the route's dialect. Filters run on the event loop: the answer comes at once from
+ * this instance's cache, and only a key or tenant it cannot answer for is looked up on the
+ * blocking executor ({@link TenantKeys#authenticateAsync}).
  */
 @Singleton
 public class TenantKeyGate {
@@ -23,22 +31,24 @@ public class TenantKeyGate {
         this.errors = errors;
     }
 
-    /** Null when the key belongs to a tenant; otherwise the refusal with {@code status} (401 carries WWW-Authenticate). */
-    @Nullable
-    public MutableHttpResponse<?> admit(HttpRequest<?> request, @Nullable String presentedKey, HttpStatus status, String detail) {
-        if (presentedKey != null && tenantKeys.authenticate(request, presentedKey).isPresent()) {
-            return null;
-        }
-        return refuse(request, status, detail);
+    /** Refused with {@code status} and {@code detail} (401 carries WWW-Authenticate). */
+    public Publisher<HttpResponse<?>> admit(HttpRequest<?> request, @Nullable String presentedKey, HttpStatus status, String detail,
+                                            FilterContinuation<Publisher<HttpResponse<?>>> next) {
+        return admit(request, presentedKey, () -> refuse(request, status, detail), next::proceed);
     }
 
-    /** Null when admitted; otherwise {@code refusal}, for dialects whose refusal is not a plain 401/403 with a detail. */
-    @Nullable
-    public MutableHttpResponse<?> admit(HttpRequest<?> request, @Nullable String presentedKey, ApiError refusal) {
-        if (presentedKey != null && tenantKeys.authenticate(request, presentedKey).isPresent()) {
-            return null;
-        }
-        return errors.render(request, refusal);
+    /** Refused with {@code refusal}, for dialects whose refusal is not a plain 401/403 with a detail. */
+    public Publisher<HttpResponse<?>> admit(HttpRequest<?> request, @Nullable String presentedKey, ApiError refusal,
+                                            FilterContinuation<Publisher<HttpResponse<?>>> next) {
+        return admit(request, presentedKey, () -> errors.render(request, refusal), next::proceed);
+    }
+
+    /** {@code admitted}: what an admitted request leads to (usually the rest of the chain). */
+    public Publisher<HttpResponse<?>> admit(HttpRequest<?> request, @Nullable String presentedKey,
+                                            Supplier<? extends HttpResponse<?>> refusal,
+                                            Supplier<Publisher<HttpResponse<?>>> admitted) {
+        return Mono.fromCompletionStage(tenantKeys.authenticateAsync(request, presentedKey))
+                .flatMap(tenant -> tenant.isPresent() ? Mono.from(admitted.get()) : Mono.just(refusal.get()));
     }
 
     public MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String detail) {

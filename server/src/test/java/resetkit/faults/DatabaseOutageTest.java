@@ -82,6 +82,28 @@ class DatabaseOutageTest extends IntegrationTest {
         mailbox.awaitMessage(t.email(), 2, Duration.ofSeconds(15));
     }
 
+    /**
+     * The tenant key filters answer from the instance's cache on the event loop and ask the database
+     * on the blocking executor only when the cache cannot answer: here the key was never seen (a new
+     * tenant), so the filter's own lookup meets the outage and must answer 503 like the route would.
+     */
+    @Test
+    void aKeyNotYetCachedIsAnswered503WhileTheDatabaseIsDown() throws Exception {
+        TestTenant t = newTenant("outage-cold-key@example.com", "the old password 1");
+        String body = "{\"identifier\":\"" + t.email() + "\"}";
+
+        proxy.cut();
+        HttpResponse<String> down;
+        try {
+            down = post("/v1/password-resets", "application/json", body, bearer(t.apiKey()));
+        } finally {
+            proxy.restore();
+        }
+        assertEquals(503, down.statusCode(), down.body());
+        assertTrue(down.body().contains("urn:resetkit:problem:service-unavailable"), down.body());
+        awaitRecovery(t, body);
+    }
+
     @Test
     void concurrentRequestsWhileTheDatabaseHangsAllFailWithinTheConnectionTimeout() throws Exception {
         TestTenant t = newTenant("outage-many@example.com", "the old password 1");

@@ -1,13 +1,13 @@
 package resetkit.variant.crux;
 
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.filter.FilterContinuation;
+import org.reactivestreams.Publisher;
 import resetkit.security.BearerCredentials;
 import resetkit.security.TenantKeyGate;
 
@@ -24,13 +24,11 @@ class CruxTenantKeyFilter {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+    public Publisher<HttpResponse<?>> authenticate(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
         String presented = BearerCredentials.bearerOrRaw(request);
         if (presented == null) {
-            return gate.refuse(request, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
+            return Publishers.just(gate.refuse(request, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided."));
         }
-        return gate.admit(request, presented, HttpStatus.FORBIDDEN, "Invalid API key.");
+        return gate.admit(request, presented, HttpStatus.FORBIDDEN, "Invalid API key.", next);
     }
 }

@@ -1,13 +1,12 @@
 package resetkit.variant.maiascore;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.filter.FilterContinuation;
+import org.reactivestreams.Publisher;
 import resetkit.api.errors.ApiError;
 import resetkit.security.BearerCredentials;
 import resetkit.security.TenantKeyGate;
@@ -28,9 +27,7 @@ public class MaiascoreKeyFilter {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        return gate.admit(request, BearerCredentials.bearer(request), FORBIDDEN);
+    public Publisher<HttpResponse<?>> authenticate(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
+        return gate.admit(request, BearerCredentials.bearer(request), FORBIDDEN, next);
     }
 }

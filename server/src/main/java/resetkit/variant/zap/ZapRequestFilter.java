@@ -1,14 +1,14 @@
 package resetkit.variant.zap;
 
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.filter.FilterContinuation;
+import org.reactivestreams.Publisher;
 import resetkit.api.errors.ApiError;
 import resetkit.security.BearerCredentials;
 import resetkit.security.TenantKeyGate;
@@ -27,15 +27,12 @@ class ZapRequestFilter {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        HttpResponse<?> refused = gate.admit(request, BearerCredentials.bearer(request), HttpStatus.UNAUTHORIZED,
-                "A valid tenant API key is required as a bearer token.");
-        if (refused == null && request.getMethod() == HttpMethod.POST && request.getContentType().isEmpty()) {
-            return gate.render(request, ApiError.of(HttpStatus.BAD_REQUEST, ApiError.MALFORMED, "Malformed request",
-                    "Content-Type: application/json is required."));
-        }
-        return refused;
+    public Publisher<HttpResponse<?>> authenticate(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
+        return gate.admit(request, BearerCredentials.bearer(request),
+                () -> gate.refuse(request, HttpStatus.UNAUTHORIZED, "A valid tenant API key is required as a bearer token."),
+                () -> request.getMethod() == HttpMethod.POST && request.getContentType().isEmpty()
+                        ? Publishers.just(gate.render(request, ApiError.of(HttpStatus.BAD_REQUEST, ApiError.MALFORMED,
+                                "Malformed request", "Content-Type: application/json is required.")))
+                        : next.proceed());
     }
 }
