@@ -16,12 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * A loopback SMTP sink for benchmarks: accepts every message, keeps none, and writes the running
  * count of accepted messages to a file (every 20 ms, when it changed) so the benchmark can see when
  * all mail has arrived. It shares the machine with the server it measures, so it does as little as
- * it can: bytes are scanned, not decoded into lines of text, and the file is not rewritten per message.
+ * it can: bytes are scanned, not decoded into lines of text, the file is not rewritten per message,
+ * and replies wait until the commands received so far are answered (one write per group, as a
+ * pipelining relay does).
  * Usage: java bench/SmtpSink.java PORT COUNT_FILE
  */
 public class SmtpSink {
     private static final byte[] GREETING = reply("220 sink ESMTP");
-    private static final byte[] EHLO = reply("250 sink");
+    // PIPELINING (RFC 2920): a client may send MAIL, RCPT and DATA together; their replies go back together too
+    private static final byte[] EHLO = reply("250-sink\r\n250 PIPELINING");
     private static final byte[] GO_AHEAD = reply("354 go ahead");
     private static final byte[] ACCEPTED = reply("250 accepted");
     private static final byte[] BYE = reply("221 bye");
@@ -60,8 +63,8 @@ public class SmtpSink {
     private static void serve(Socket socket, AtomicLong accepted) {
         try (socket) {
             socket.setTcpNoDelay(true);
-            Bytes in = new Bytes(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
+            Replies out = new Replies(socket.getOutputStream());
+            Bytes in = new Bytes(socket.getInputStream(), out);
             out.write(GREETING);
             byte[] line = new byte[1024];
             int length;
@@ -79,6 +82,7 @@ public class SmtpSink {
                     }
                     case "QUIT" -> {
                         out.write(BYE);
+                        out.send();
                         return;
                     }
                     default -> out.write(OK);
@@ -123,19 +127,22 @@ public class SmtpSink {
         return false;
     }
 
-    /** A read buffer of its own: BufferedInputStream.read() takes a lock for every byte. */
+    /** A read buffer of its own (BufferedInputStream.read() takes a lock for every byte); sends the pending replies before it waits for more. */
     private static final class Bytes {
         private final InputStream in;
+        private final Replies replies;
         private final byte[] buffer = new byte[16384];
         private int position;
         private int limit;
 
-        Bytes(InputStream in) {
+        Bytes(InputStream in, Replies replies) {
             this.in = in;
+            this.replies = replies;
         }
 
         int read() throws IOException {
             if (position == limit) {
+                replies.send();
                 limit = in.read(buffer, 0, buffer.length);
                 position = 0;
                 if (limit <= 0) {
@@ -144,6 +151,32 @@ public class SmtpSink {
                 }
             }
             return buffer[position++] & 0xff;
+        }
+    }
+
+    /** Replies held until the client's commands received so far are all answered. */
+    private static final class Replies {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[4096];
+        private int length;
+
+        Replies(OutputStream out) {
+            this.out = out;
+        }
+
+        void write(byte[] reply) throws IOException {
+            if (length + reply.length > buffer.length) {
+                send();
+            }
+            System.arraycopy(reply, 0, buffer, length, reply.length);
+            length += reply.length;
+        }
+
+        void send() throws IOException {
+            if (length > 0) {
+                out.write(buffer, 0, length);
+                length = 0;
+            }
         }
     }
 

@@ -3,7 +3,9 @@ package resetkit.mail;
 import io.micronaut.email.javamail.sender.SessionProvider;
 import jakarta.inject.Singleton;
 import jakarta.mail.Authenticator;
+import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Provider;
 import jakarta.mail.Session;
 
 import java.util.Properties;
@@ -36,6 +38,11 @@ public class SmtpSessionProvider implements SessionProvider {
         // no mail.smtp.writetimeout: it gives every connection a timer thread and schedules a task
         // per write; a mail fits in the socket buffers, so a relay that stops reading is caught by
         // the read timeout above while waiting for its reply
+        if (!smtp.isStarttls()) {
+            // a group of pipelined commands leaves in one write; not under TLS, whose records
+            // would wait behind it as well (not needed there, and not tested)
+            props.put("mail.smtp.socketFactory", new FlushOnReadSocketFactory());
+        }
         props.put("mail.smtp.starttls.enable", String.valueOf(smtp.isStarttls()));
         props.put("mail.smtp.starttls.required", String.valueOf(smtp.isStarttls()));
         Authenticator authenticator = null;
@@ -51,6 +58,12 @@ public class SmtpSessionProvider implements SessionProvider {
             };
         }
         this.session = Session.getInstance(props, authenticator);
+        // command pipelining where the relay offers it (see PipeliningSmtpTransport)
+        try {
+            session.setProvider(new Provider(Provider.Type.TRANSPORT, "smtp", PipeliningSmtpTransport.class.getName(), "resetkit", null));
+        } catch (NoSuchProviderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
