@@ -74,7 +74,8 @@ command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq >/dev/n
 
 cleanup() {
   [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null || true
+  # waited for, so that a benchmark started right after this one finds the sink's port free
+  [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
   "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
   "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_cds" 2>/dev/null || true
   for s in $(seq 2 "$STARTS"); do "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_s$s" 2>/dev/null || true; done
