@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 final class FlushOnReadSocketFactory extends SocketFactory {
     /** pending output beyond this is written at once (a message body, for one) */
-    static final int MAX_PENDING = 64 * 1024;
+    private static final int MAX_PENDING = 64 * 1024;
 
     @Override
     public Socket createSocket() {
