@@ -27,16 +27,17 @@ public class TenantKeys {
         this.blocking = blocking;
     }
 
-    public Optional<Tenant> authenticate(HttpRequest<?> request, @Nullable String presentedKey) {
+    /** The key's tenant through the caches, reading the database where they cannot answer; remembered on the request. */
+    private Optional<Tenant> authenticate(HttpRequest<?> request, @Nullable String presentedKey) {
         Optional<Tenant> tenant = apiKeys.tenantOf(presentedKey).flatMap(tenants::findTenantCached);
         tenant.ifPresent(t -> CallerTenant.set(request, t));
         return tenant;
     }
 
     /**
-     * As {@link #authenticate}, for filters running on the event loop: answered at once when the key
-     * is malformed or this instance's cache knows the key and its tenant (nearly every request), and
-     * otherwise on the blocking executor, as the answer needs the database. A filter that always
+     * The key's tenant (remembered on the request), for filters running on the event loop: answered
+     * at once when the key is malformed or this instance's cache knows the key and its tenant (nearly
+     * every request), and otherwise on the blocking executor, as the answer needs the database. A filter that always
      * moved to the blocking executor cost every request a thread hand-over before its route's own.
      */
     public CompletionStage<Optional<Tenant>> authenticateAsync(HttpRequest<?> request, @Nullable String presentedKey) {
