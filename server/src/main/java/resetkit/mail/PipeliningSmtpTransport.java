@@ -5,8 +5,6 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
-import java.util.Locale;
-
 /**
  * Jakarta Mail's SMTP transport with command pipelining (RFC 2920) when the relay offers it:
  * {@code MAIL FROM} and {@code RCPT TO} are sent without waiting for their replies, which are
@@ -56,7 +54,6 @@ public class PipeliningSmtpTransport extends SMTPTransport {
     }
 
     private static boolean isPipelinable(String command) {
-        String start = command.substring(0, Math.min(command.length(), 10)).toUpperCase(Locale.ROOT);
-        return start.startsWith("MAIL FROM:") || start.startsWith("RCPT TO:");
+        return command.regionMatches(true, 0, "MAIL FROM:", 0, 10) || command.regionMatches(true, 0, "RCPT TO:", 0, 8);
     }
 }
