@@ -17,7 +17,12 @@
 #   BENCH_SECONDS=20            load time per connection count
 #   BENCH_CONNECTIONS="8 32 64" connection counts
 #   BENCH_ACCOUNTS=2000         accounts in the tenant
-#   BENCH_WARMUP=120            seconds of load before the measured runs (the C2 JIT needs one to two minutes)
+#   BENCH_WARMUP=120            seconds of load before the measured runs, at least; the warm-up goes on in
+#                               15 s slices while the JIT compilers still used more than BENCH_JIT_QUIET of a
+#                               core in the last slice (on a slow day C2 compiles for two to three minutes and
+#                               takes a whole core doing it), up to BENCH_WARMUP_MAX
+#   BENCH_JIT_QUIET=0.05        cores of JIT compilation below which the server counts as warm
+#   BENCH_WARMUP_MAX=420        seconds of warm-up at most
 #   BENCH_REPEAT=1              runs per connection count; with more, also their median req/s and p99
 #                               (this shared machine's speed drifts by tens of per cent within minutes)
 #   BENCH_HEALTH_WARMUP=15      seconds of unmeasured GET /health before its ceiling is measured
@@ -44,6 +49,8 @@ CONNECTIONS="${BENCH_CONNECTIONS:-8 32 64}"
 ACCOUNTS="${BENCH_ACCOUNTS:-2000}"
 PREFILL="${BENCH_PREFILL:-0}"
 WARMUP="${BENCH_WARMUP:-120}"
+WARMUP_MAX="${BENCH_WARMUP_MAX:-420}"
+JIT_QUIET="${BENCH_JIT_QUIET:-0.05}"
 REPEAT="${BENCH_REPEAT:-1}"
 HEALTH_WARMUP="${BENCH_HEALTH_WARMUP:-15}"
 STARTS="${BENCH_STARTS:-3}"
@@ -226,7 +233,6 @@ echo "server JVM options: ${JAVA_OPTS:-(none)}"
 echo "start-up (launch to first 200 on $PROBE, each on a fresh database): median $(median "${startups[@]}") ms of ${#startups[@]} (${startups[*]})"
 [ "$PROBE" = /health ] || echo "  (no /health on this build: /openapi.yaml was probed instead)"
 echo "RSS after start: $rss_start"
-printf '%-28s %10s %9s %9s %8s %8s %12s %8s %9s %9s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1" "per commit" "commit ms"
 
 # CPU ticks used so far by one process (user + system), and by the whole machine: busy, I/O wait
 # and steal (time the hypervisor gave this VM's CPUs to others; a run that stalls on the disk or
@@ -234,15 +240,17 @@ printf '%-28s %10s %9s %9s %8s %8s %12s %8s %9s %9s\n' "run" "req/s" "p50 ms" "p
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8, $6, $9}' /proc/stat; }
 DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
+# milliseconds the server's JIT compilers have spent so far (HotSpot's counters, read with jcmd)
+jit_ms() { jcmd "$SERVER_PID" PerfCounter.print 2>/dev/null | awk -F= '/^java.ci.totalTime=/{t=$2} /^sun.os.hrt.frequency=/{f=$2} END{if (f > 0) printf "%d", t * 1000 / f; else print 0}'; }
 # where the machine's CPU went during a run, in cores (of $(nproc)): server, database, SMTP sink, the rest (wrk, kernel)
-# $1-$3: proc_ticks of server, database and sink and $4-$6: machine_ticks, read when the run began; $7: its seconds
+# $1-$3: proc_ticks of server, database and sink and $4-$6: machine_ticks, read when the run began; $7: its seconds; $8: jit_ms then
 cpu_split() {
   local hz; hz=$(getconf CLK_TCK)
   local machine; read -r -a machine <<< "$(machine_ticks)"
   awk -v s="$(( $(proc_ticks "$SERVER_PID") - $1 ))" -v d="$(( $(proc_ticks "$DB_PID") - $2 ))" \
       -v k="$(( $(proc_ticks "$SINK_PID") - $3 ))" -v b="$(( machine[0] - $4 ))" -v t="$7" -v hz="$hz" \
-      -v w="$(( machine[1] - $5 ))" -v st="$(( machine[2] - $6 ))" -v n="$(nproc)" \
-      'BEGIN { o = b - s - d - k; if (o < 0) o = 0; printf "  cpu cores: server %.2f, db %.2f, sink %.2f, other (wrk, kernel) %.2f; I/O wait %.0f%%, steal %.0f%% of the machine\n", s/hz/t, d/hz/t, k/hz/t, o/hz/t, 100*w/hz/t/n, 100*st/hz/t/n }'
+      -v w="$(( machine[1] - $5 ))" -v st="$(( machine[2] - $6 ))" -v n="$(nproc)" -v j="$(( $(jit_ms) - $8 ))" \
+      'BEGIN { o = b - s - d - k; if (o < 0) o = 0; printf "  cpu cores: server %.2f (of which JIT compilers %.2f), db %.2f, sink %.2f, other (wrk, kernel) %.2f; I/O wait %.0f%%, steal %.0f%% of the machine\n", s/hz/t, j/1000/t, d/hz/t, k/hz/t, o/hz/t, 100*w/hz/t/n, 100*st/hz/t/n }'
 }
 
 # MariaDB's own counters (the whole server; the benchmark is its only client): statements, commits, rows written,
@@ -274,12 +282,13 @@ run_load() {
   queued_before=$(mails_queued); sink_before=$(mails_at_sink)
   batches_before=$(metric resetkit_reset_commit_batch_size); waits_before=$(metric resetkit_reset_commit_wait_seconds)
   local out cpu0
+  local jit0; jit0=$(jit_ms) # first: jcmd's own CPU stays out of the run's figures
   cpu0="$(proc_ticks "$SERVER_PID") $(proc_ticks "$DB_PID") $(proc_ticks "$SINK_PID") $(machine_ticks)"
   local db0; db0=$(db_counters)
   out=$(BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" \
     wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/reset.lua "$BASE" | grep '^RESULT')
   local load_end; load_end=$(date +%s%N)
-  local split; split=$(cpu_split $cpu0 "$SECONDS_PER_RUN")
+  local split; split=$(cpu_split $cpu0 "$SECONDS_PER_RUN" "$jit0")
   eval "${out#RESULT }"
   local own_reads; own_reads=$(db_counters | cut -d' ' -f4)
   local expected=$(( $(mails_queued) - queued_before )) lag="timeout"
@@ -307,8 +316,22 @@ run_load() {
   db_split "$db0" "$(db_counters)" "$requests" "$own_reads"
 }
 
-# warm-up (JIT, pools), not reported
-BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c16 -d"${WARMUP}s" -s bench/reset.lua "$BASE" > /dev/null
+# warm-up (JIT, pools), not reported: BENCH_WARMUP seconds, then more while the JIT compilers are still
+# busy, as runs measured while C2 still compiles take its core from the request (seen: 913 and 1,026
+# requests/s in the first two runs after 60 s, 1,228-1,307 in the four after it went quiet). At 32
+# connections: after a quiet warm-up at 16, the first run at 32 still set C2 compiling (0.24 cores)
+warm_up() {
+  BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c32 -d"${1}s" -s bench/reset.lua "$BASE" > /dev/null
+}
+warm_up "$WARMUP"
+WARMED=$WARMUP JIT_LAST=""
+while [ "$WARMED" -lt "$WARMUP_MAX" ]; do
+  jit_before=$(jit_ms); warm_up 15; WARMED=$(( WARMED + 15 ))
+  JIT_LAST=$(awk -v ms="$(( $(jit_ms) - jit_before ))" 'BEGIN{printf "%.2f", ms / 1000 / 15}')
+  awk -v c="$JIT_LAST" -v q="$JIT_QUIET" 'BEGIN{exit !(c < q)}' && break
+done
+echo "warm-up: ${WARMED} s at 32 connections (JIT compilers in its last 15 s: ${JIT_LAST:-not measured} cores; quiet below $JIT_QUIET, at most ${WARMUP_MAX} s)"
+printf '%-28s %10s %9s %9s %8s %8s %12s %8s %9s %9s\n' "run" "req/s" "p50 ms" "p99 ms" "errors" "backlog" "mail lag s" "load1" "per commit" "commit ms"
 
 BEST=0
 for c in $CONNECTIONS; do
