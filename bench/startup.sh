@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${STARTUP_ROUNDS:-10}"
 VARIANTS="${STARTUP_VARIANTS:-default:server/target/resetkit-server.jar:}"
-JAVA_OPTS="${STARTUP_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx80m -Xmn20m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000}"
+JAVA_OPTS="${STARTUP_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx80m -Xmn20m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000 -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000}"
 PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
 BASE="http://127.0.0.1:$PORT"
