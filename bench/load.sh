@@ -243,7 +243,8 @@ proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8, $6, $9}' /proc/stat; }
 DB_PID=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || echo 0)
 # milliseconds the server's JIT compilers have spent so far (HotSpot's counters, read with jcmd)
-jit_ms() { jcmd "$SERVER_PID" PerfCounter.print 2>/dev/null | awk -F= '/^java.ci.totalTime=/{t=$2} /^sun.os.hrt.frequency=/{f=$2} END{if (f > 0) printf "%d", t * 1000 / f; else print 0}'; }
+# (0 when jcmd is missing or cannot attach: the figure is left out, the benchmark goes on)
+jit_ms() { { jcmd "$SERVER_PID" PerfCounter.print 2>/dev/null || true; } | awk -F= '/^java.ci.totalTime=/{t=$2} /^sun.os.hrt.frequency=/{f=$2} END{if (f > 0) printf "%d", t * 1000 / f; else print 0}'; }
 # where the machine's CPU went during a run, in cores (of $(nproc)): server, database, SMTP sink, the rest (wrk, kernel)
 # $1-$3: proc_ticks of server, database and sink and $4-$6: machine_ticks, read when the run began; $7: its seconds; $8: jit_ms then
 cpu_split() {
@@ -329,7 +330,7 @@ warm_up() {
   local scraper
   (while :; do curl -s -o /dev/null "$BASE/metrics"; curl -s -o /dev/null "$BASE$PROBE"; sleep 1; done) & scraper=$!
   BENCH_API_KEY="$API_KEY" BENCH_ACCOUNTS="$ACCOUNTS" wrk -t2 -c32 -d"${1}s" -s bench/reset.lua "$BASE" > /dev/null
-  kill "$scraper"; wait "$scraper" 2>/dev/null || true
+  kill "$scraper" 2>/dev/null || true; wait "$scraper" 2>/dev/null || true
 }
 warm_up "$WARMUP"
 WARMED=$WARMUP JIT_LAST=""
