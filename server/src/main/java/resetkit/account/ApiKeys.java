@@ -39,24 +39,24 @@ public class ApiKeys {
     }
 
     /**
-     * The lookup is by digest, so the time it takes does not depend on how much of a guessed key
-     * matches a stored one.
+     * The digest a presented key is stored and looked up by, or null for a key that cannot be
+     * anyone's (refused without a lookup). The lookup is by digest, so the time it takes does not
+     * depend on how much of a guessed key matches a stored one.
      */
-    public Optional<String> tenantOf(String presentedKey) {
-        if (!wellFormed(presentedKey)) {
-            return Optional.empty();
-        }
-        return cache.tenantOfKey(Digests.sha256Hex(presentedKey), digest -> keys.findById(digest).map(TenantApiKey::tenantId));
-    }
-
-    /** What {@link #tenantOf} answers for a well-formed key when this instance has seen it before; null: only the database knows. */
     @Nullable
-    public String cachedTenantOf(String presentedKey) {
-        return cache.cachedTenantOfKey(Digests.sha256Hex(presentedKey));
+    public static String digestOf(@Nullable String presentedKey) {
+        boolean wellFormed = presentedKey != null && !presentedKey.isBlank() && presentedKey.length() <= 512;
+        return wellFormed ? Digests.sha256Hex(presentedKey) : null;
     }
 
-    /** A key that cannot be anyone's: refused without a lookup. */
-    public static boolean wellFormed(@Nullable String presentedKey) {
-        return presentedKey != null && !presentedKey.isBlank() && presentedKey.length() <= 512;
+    /** The tenant a key's digest ({@link #digestOf}) belongs to: from this instance's cache, or the database. */
+    public Optional<String> tenantOfDigest(String keyDigest) {
+        return cache.tenantOfKey(keyDigest, digest -> keys.findById(digest).map(TenantApiKey::tenantId));
+    }
+
+    /** What {@link #tenantOfDigest} answers when this instance has seen the key before; null: only the database knows. */
+    @Nullable
+    public String cachedTenantOfDigest(String keyDigest) {
+        return cache.cachedTenantOfKey(keyDigest);
     }
 }

@@ -28,8 +28,8 @@ public class TenantKeys {
     }
 
     /** The key's tenant through the caches, reading the database where they cannot answer; remembered on the request. */
-    private Optional<Tenant> authenticate(HttpRequest<?> request, @Nullable String presentedKey) {
-        Optional<Tenant> tenant = apiKeys.tenantOf(presentedKey).flatMap(tenants::findTenantCached);
+    private Optional<Tenant> authenticate(HttpRequest<?> request, String keyDigest) {
+        Optional<Tenant> tenant = apiKeys.tenantOfDigest(keyDigest).flatMap(tenants::findTenantCached);
         tenant.ifPresent(t -> CallerTenant.set(request, t));
         return tenant;
     }
@@ -41,15 +41,16 @@ public class TenantKeys {
      * moved to the blocking executor cost every request a thread hand-over before its route's own.
      */
     public CompletionStage<Optional<Tenant>> authenticateAsync(HttpRequest<?> request, @Nullable String presentedKey) {
-        if (!ApiKeys.wellFormed(presentedKey)) {
+        String keyDigest = ApiKeys.digestOf(presentedKey);
+        if (keyDigest == null) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        String tenantId = apiKeys.cachedTenantOf(presentedKey);
+        String tenantId = apiKeys.cachedTenantOfDigest(keyDigest);
         Tenant cached = tenantId == null ? null : tenants.cachedTenant(tenantId);
         if (cached != null) {
             CallerTenant.set(request, cached);
             return CompletableFuture.completedFuture(Optional.of(cached));
         }
-        return CompletableFuture.supplyAsync(() -> authenticate(request, presentedKey), blocking);
+        return CompletableFuture.supplyAsync(() -> authenticate(request, keyDigest), blocking);
     }
 }
