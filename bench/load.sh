@@ -397,7 +397,7 @@ if [ "$PREFILL" -gt 0 ]; then
   explain "accounts of a batch" "SELECT * FROM account WHERE tenant_id = 'bench' AND (email IN ('user7@bench.test', 'user8@bench.test') OR username IN ('user7@bench.test', 'user8@bench.test') OR external_id IN ('user7@bench.test', 'user8@bench.test') OR id IN ('user7@bench.test', 'user8@bench.test'))"
   explain "lock a batch's accounts" "SELECT id FROM account WHERE tenant_id = 'bench' AND id IN ('00000000-0000-0000-0000-000000000007', '00000000-0000-0000-0000-000000000008') ORDER BY id FOR UPDATE"
   explain "revoke their open flows" "UPDATE reset_flow SET status = 'REVOKED' WHERE tenant_id = 'bench' AND account_id IN ('00000000-0000-0000-0000-000000000007', '00000000-0000-0000-0000-000000000008') AND status = 'OPEN'"
-  explain "flow by token digest" "SELECT * FROM reset_flow WHERE token_digest IN (SHA2('t7', 256))"
+  explain "flow of a link token (its id)" "SELECT * FROM reset_flow WHERE id = 'f0000000-0000-0000-0000-000000000007'"
   explain "due outbox rows" "SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(6) AND (claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)) ORDER BY next_attempt_at LIMIT 200"
   explain "purge: expired flows" "SELECT id FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY expires_at LIMIT 1000"
   explain "purge: sent outbox rows" "SELECT id FROM outbox_message WHERE status = 'SENT' AND sent_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY sent_at LIMIT 1000"

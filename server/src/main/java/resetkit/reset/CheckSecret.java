@@ -30,7 +30,7 @@ public class CheckSecret {
     public ResetFlow openFlow(SecretProof proof) {
         Optional<ResetFlow> found;
         if (proof.hasToken()) {
-            found = flows.findByTokenDigestIn(digester.tokenDigestCandidates(proof.token()));
+            found = flowOfToken(proof.token());
         } else if (proof.hasCode() || proof.hasConfirmedHandle()) {
             found = flows.findById(proof.flowId());
         } else {
@@ -62,5 +62,13 @@ public class CheckSecret {
             throw new ResetSecretRejected(RejectionReason.WRONG_CODE, flow);
         }
         return flow;
+    }
+
+    private Optional<ResetFlow> flowOfToken(String token) {
+        Optional<String> named = LinkTokens.flowIdOf(token);
+        if (named.isPresent()) {
+            return flows.findById(named.get()).filter(flow -> digester.tokenMatches(token, flow.tokenDigest()));
+        }
+        return flows.findByLegacyTokenDigestIn(digester.tokenDigestCandidates(token));
     }
 }

@@ -12,7 +12,9 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface ResetFlowRepository extends CrudRepository<ResetFlow, String> {
 
-    Optional<ResetFlow> findByTokenDigestIn(Collection<String> tokenDigests);
+    /** The flow of a token issued before tokens named their flow (see migration V54). */
+    @Query("SELECT f.* FROM reset_flow f JOIN legacy_link_token l ON l.flow_id = f.id WHERE l.token_digest IN (:tokenDigests)")
+    Optional<ResetFlow> findByLegacyTokenDigestIn(Collection<String> tokenDigests);
 
     /** The account's newest flow in the given state (a new request revokes the older open ones). */
     Optional<ResetFlow> findFirstByTenantIdAndAccountIdAndStatusOrderByCreatedAtDesc(String tenantId, String accountId, FlowStatus status);

@@ -5,9 +5,9 @@ import resetkit.support.RandomSecrets;
 /** The two secrets of a new flow, in clear: they exist only in memory and in the sealed mail. */
 public record ResetSecrets(String token, String code) {
 
-    /** 32 random bytes (256 bits) for the link token, URL-safe. */
-    static ResetSecrets generate(int codeLength) {
-        return new ResetSecrets(RandomSecrets.urlSafe(32), RandomSecrets.digits(codeLength));
+    /** A link token naming the flow (with 256 random bits, see {@link LinkTokens}) and a numeric code. */
+    static ResetSecrets generate(String flowId, int codeLength) {
+        return new ResetSecrets(LinkTokens.issue(flowId), RandomSecrets.digits(codeLength));
     }
 
     @Override

@@ -37,7 +37,7 @@ public class SecretDigester {
         return hmac(keys.get(0), "token:" + token);
     }
 
-    /** The token's digest under every configured key, for lookups across a key rotation. */
+    /** The token's digest under every configured key, for looking up a token issued before tokens named their flow. */
     public List<String> tokenDigestCandidates(String token) {
         return keys.stream().map(k -> hmac(k, "token:" + token)).toList();
     }
@@ -47,11 +47,20 @@ public class SecretDigester {
     }
 
     public boolean codeMatches(String flowId, String code, String storedDigest) {
+        return matchesUnderAnyKey("code:" + flowId + ":" + code, storedDigest);
+    }
+
+    /** Whether a token found its flow by the id it carries (see {@link LinkTokens}) and is that flow's token. */
+    public boolean tokenMatches(String token, String storedDigest) {
+        return matchesUnderAnyKey("token:" + token, storedDigest);
+    }
+
+    // every key is tried and the comparison takes the same time wherever the digests differ
+    private boolean matchesUnderAnyKey(String value, String storedDigest) {
         byte[] stored = storedDigest.getBytes(StandardCharsets.US_ASCII);
         boolean match = false;
         for (ThreadLocal<Mac> key : keys) {
-            byte[] candidate = hmac(key, "code:" + flowId + ":" + code).getBytes(StandardCharsets.US_ASCII);
-            match |= MessageDigest.isEqual(candidate, stored);
+            match |= MessageDigest.isEqual(hmac(key, value).getBytes(StandardCharsets.US_ASCII), stored);
         }
         return match;
     }

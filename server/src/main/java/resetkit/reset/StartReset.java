@@ -2,7 +2,6 @@ package resetkit.reset;
 
 import jakarta.inject.Singleton;
 import resetkit.account.Tenant;
-import resetkit.support.RandomSecrets;
 import resetkit.support.TimeOrderedIds;
 
 import java.time.Clock;
@@ -36,10 +35,10 @@ public class StartReset {
         Instant now = clock.instant();
         Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
         String flowId = TimeOrderedIds.next();
-        ResetSecrets secrets = ResetSecrets.generate(settings.getCodeLength());
+        ResetSecrets secrets = ResetSecrets.generate(flowId, settings.getCodeLength());
         ResetOrder order = new ResetOrder(tenant, request, flowId, links.link(linkBase, secrets.token()), secrets.code(),
                 digester.tokenDigest(secrets.token()), digester.codeDigest(flowId, secrets.code()), now, now.plus(lifetime));
         boolean opened = commits.write(order);
-        return new ResetTicket(flowId, order.expiresAt(), opened ? secrets.token() : RandomSecrets.urlSafe(32));
+        return new ResetTicket(flowId, order.expiresAt(), opened ? secrets.token() : LinkTokens.issue(flowId));
     }
 }

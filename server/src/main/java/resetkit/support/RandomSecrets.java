@@ -12,9 +12,13 @@ public final class RandomSecrets {
 
     /** {@code bytes} random bytes as URL-safe base64 without padding. */
     public static String urlSafe(int bytes) {
-        byte[] buffer = new byte[bytes];
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
+    }
+
+    public static byte[] bytes(int count) {
+        byte[] buffer = new byte[count];
         RANDOM.nextBytes(buffer);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+        return buffer;
     }
 
     /** A uniformly random string of {@code length} decimal digits. */

@@ -27,12 +27,15 @@ class SecretKeyRotationTest {
         SecretDigester after = new SecretDigester(keys("new-key", "old-key"));
         assertNotEquals(storedToken, after.tokenDigest("the-token"), "new secrets use the new key");
         assertTrue(after.tokenDigestCandidates("the-token").contains(storedToken));
+        assertTrue(after.tokenMatches("the-token", storedToken));
+        assertFalse(after.tokenMatches("the-tokeN", storedToken));
         assertTrue(after.codeMatches("flow-1", "123456", storedCode));
         assertFalse(after.codeMatches("flow-2", "123456", storedCode), "a code is bound to its flow");
         assertFalse(after.codeMatches("flow-1", "123457", storedCode));
 
         SecretDigester dropped = new SecretDigester(keys("new-key"));
         assertFalse(dropped.tokenDigestCandidates("the-token").contains(storedToken), "a removed key opens nothing");
+        assertFalse(dropped.tokenMatches("the-token", storedToken), "a removed key opens nothing");
         assertEquals(64, storedToken.length());
     }
 }
