@@ -44,6 +44,7 @@
 #   RESETKIT_* settings in the environment reach the server (e.g. RESETKIT_MAIL_CONNECTIONS=4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8 32 64}"
 ACCOUNTS="${BENCH_ACCOUNTS:-2000}"
@@ -58,31 +59,22 @@ PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
 # the README's recommended options; the Tier4 thresholds (five times the defaults) keep C2 off code that is
 # only warm during start-up (see bench/startup.sh)
-JAVA_OPTS="${BENCH_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx80m -Xmn20m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000 -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000}"
+JAVA_OPTS="${BENCH_JAVA_OPTS-$RECOMMENDED_JAVA_OPTS}"
 # glibc: two malloc arenas instead of one per thread that ever allocated (RSS), see the README
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 CDS="${BENCH_CDS:-1}"
-ARCHIVE=server/target/resetkit-server.jsa
-# A server or sink still listening there (e.g. another benchmark's) would answer instead of this
-# run's and make its figures someone else's
-for port in "$PORT" "$SMTP_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use (another benchmark still running?); set BENCH_PORT / BENCH_SMTP_PORT" >&2
-    exit 1
-  fi
-done
+require_free_ports "$PORT" "$SMTP_PORT"
 
 API_KEY="rk_bench_$RANDOM$RANDOM"
 DB="resetkit_load_$$"
 WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT"
-SQL=(mariadb -uroot -h127.0.0.1 -N -B)
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq >/dev/null 2>&1 || true; apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk >/dev/null; }
 [ -f server/target/resetkit-server.jar ] || mvn -q -B -DskipTests package
 
 cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  stop_server
   # waited for, so that a benchmark started right after this one finds the sink's port free
   [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
   "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
@@ -103,13 +95,6 @@ if [ -n "${BENCH_DB_BUFFER_POOL:-}" ]; then
     sleep 0.5
   done
 fi
-cat > "$WORK/bootstrap.yml" <<YAML
-tenants:
-  - id: bench
-    name: Bench
-    api_key: $API_KEY
-    allowed_redirect_urls: [https://bench.test/reset]
-YAML
 
 # How fast this shared machine is today, measured before anything of the benchmark runs: one core
 # hashing 256 MB (best of three), and fsync of a 4 KB write on the disk under the work folder (the
@@ -138,63 +123,19 @@ PY
 PROBE_CPU_MS=$(cpu_probe)
 PROBE_FSYNC=$(fsync_probe)
 
-java -XX:+UseSerialGC -Xmx64m bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
-# the sink is a JVM compiling its source: let it finish booting, so it does not share the CPU with the server's start
-for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.05; done
-# AppCDS: a first start (not measured) writes the class-data archive when it exits. It runs the way the
-# measured one does (MariaDB, SMTP, a few resets and health checks), so the driver, migration and
-# request classes come from the archive too, not only those of an idle start.
+start_sink
+prepare_server_env "$API_KEY"
+export RESETKIT_ADMIN_TOKEN=bench-admin RESETKIT_RATE_LIMIT_ENABLED=false
 if [ "$CDS" = 1 ]; then
-  if [ ! -f "$ARCHIVE" ] || [ "$ARCHIVE" -ot server/target/resetkit-server.jar ]; then
-    echo "creating the class-data archive $ARCHIVE (one start and stop, not measured)"
-    rm -f "$ARCHIVE"
-    "${SQL[@]}" -e "CREATE DATABASE ${DB}_cds"
-    DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/${DB}_cds?useSSL=false&allowPublicKeyRetrieval=true" \
-    DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD= MICRONAUT_SERVER_PORT="$PORT" \
-    RESETKIT_SMTP_HOST=127.0.0.1 RESETKIT_SMTP_PORT="$SMTP_PORT" RESETKIT_RATE_LIMIT_ENABLED=false RESETKIT_BOOTSTRAP="$WORK/bootstrap.yml" \
-      java $JAVA_OPTS -XX:ArchiveClassesAtExit="$ARCHIVE" -jar server/target/resetkit-server.jar > "$WORK/cds.log" 2>&1 & CDS_PID=$!
-    for _ in $(seq 1 300); do curl -sf -o /dev/null "$BASE/health" && break; sleep 0.1; done
-    "${SQL[@]}" "${DB}_cds" -e "INSERT INTO account (id, tenant_id, email, created_at)
-      SELECT CONCAT('00000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', CONCAT('user', seq, '@bench.test'), UTC_TIMESTAMP(6)
-      FROM seq_1_to_20" || true
-    for i in $(seq 1 20); do
-      curl -s -o /dev/null -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' \
-        -d "{\"identifier\":\"user$i@bench.test\"}" "$BASE/v1/password-resets" || true
-      curl -s -o /dev/null "$BASE/health" || true
-    done
-    sleep 1 # the worker sends the mails queued above
-    kill "$CDS_PID"; wait "$CDS_PID" 2>/dev/null || true
-    "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_cds"
-  fi
-  [ -f "$ARCHIVE" ] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$ARCHIVE" || echo "no class-data archive (see $WORK/cds.log)"
+  make_archive server/target/resetkit-server.jar
+  JAVA_OPTS="$JAVA_OPTS $ARCHIVE_OPTION"
 fi
 
-export DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD=
 # median of a list of numbers
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else printf "%.6g\n", (v[NR/2]+v[NR/2+1])/2}'; }
 
-# Starts the server on database $1 (log: $2) and waits for its first 200 on /health; sets SERVER_PID and
-# STARTUP_MS. /health comes with the operations endpoints; until they exist, the first 200 of /openapi.yaml counts.
-PROBE=/health
-start_server() {
-  local launched ready="" code
-  launched=$(date +%s%N)
-  DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/$1?useSSL=false&allowPublicKeyRetrieval=true${BENCH_JDBC_EXTRA:-}" \
-  MICRONAUT_SERVER_PORT="$PORT" RESETKIT_SMTP_HOST=127.0.0.1 RESETKIT_SMTP_PORT="$SMTP_PORT" \
-  RESETKIT_ADMIN_TOKEN=bench-admin RESETKIT_RATE_LIMIT_ENABLED=false RESETKIT_BOOTSTRAP="$WORK/bootstrap.yml" \
-    java $JAVA_OPTS -jar server/target/resetkit-server.jar > "$2" 2>&1 & SERVER_PID=$!
-  for _ in $(seq 1 600); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)
-    if [ "$code" = 200 ]; then ready=$(date +%s%N); break; fi
-    if [ "$code" = 404 ]; then PROBE=/openapi.yaml
-      if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/openapi.yaml")" = 200 ]; then ready=$(date +%s%N); break; fi
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$2"; exit 1; }
-    sleep 0.02
-  done
-  [ -n "$ready" ] || { echo "server did not start"; tail -50 "$2"; exit 1; }
-  STARTUP_MS=$(( (ready - launched) / 1000000 ))
-}
+# Starts the server on database $1 (log: $2) and waits for its first 200 on /health (see bench/lib.sh)
+start_server() { launch_server server/target/resetkit-server.jar "$1" "$2"; }
 
 # Start-up is timed BENCH_STARTS times, each on a fresh database (migrations included), as one start
 # on this shared machine can be a second off; the last start serves the load.
@@ -203,7 +144,7 @@ for s in $(seq 2 "$STARTS"); do
   "${SQL[@]}" -e "CREATE DATABASE ${DB}_s$s"
   start_server "${DB}_s$s" "$WORK/start-$s.log"
   startups+=("$STARTUP_MS")
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  stop_server
   "${SQL[@]}" -e "DROP DATABASE ${DB}_s$s"
 done
 start_server "$DB" "$WORK/server.log"

@@ -15,80 +15,37 @@
 #   BENCH_PORT=18080 BENCH_SMTP_PORT=12525
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 ROUNDS="${STARTUP_ROUNDS:-10}"
 VARIANTS="${STARTUP_VARIANTS:-default:server/target/resetkit-server.jar:}"
-JAVA_OPTS="${STARTUP_JAVA_OPTS--XX:+UseSerialGC -Xss512k -Xms64m -Xmx80m -Xmn20m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000 -XX:Tier4InvocationThreshold=25000 -XX:Tier4MinInvocationThreshold=3000 -XX:Tier4CompileThreshold=75000 -XX:Tier4BackEdgeThreshold=200000}"
+JAVA_OPTS="${STARTUP_JAVA_OPTS-$RECOMMENDED_JAVA_OPTS}"
 PORT="${BENCH_PORT:-18080}"
 SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
-BASE="http://127.0.0.1:$PORT"
-SQL=(mariadb -uroot -h127.0.0.1 -N -B)
 DB="resetkit_start_$$"
 WORK="$(mktemp -d)"
-for port in "$PORT" "$SMTP_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use (a benchmark still running?); set BENCH_PORT / BENCH_SMTP_PORT" >&2
-    exit 1
-  fi
-done
+require_free_ports "$PORT" "$SMTP_PORT"
 [ -f server/target/resetkit-server.jar ] || mvn -q -B -DskipTests package
 
 cleanup() {
-  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  stop_server
   [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
   "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
+  "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_cds" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-cat > "$WORK/bootstrap.yml" <<YAML
-tenants:
-  - id: bench
-    name: Bench
-    api_key: rk_start_bench
-    allowed_redirect_urls: [https://bench.test/reset]
-YAML
-java -XX:+UseSerialGC -Xmx64m bench/SmtpSink.java "$SMTP_PORT" "$WORK/mail-count" & SINK_PID=$!
-for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.05; done
-
-export DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD= MICRONAUT_SERVER_PORT="$PORT" \
-  RESETKIT_SMTP_HOST=127.0.0.1 RESETKIT_SMTP_PORT="$SMTP_PORT" RESETKIT_BOOTSTRAP="$WORK/bootstrap.yml"
-
-# launches the jar $1 with options $2 on a fresh database; sets SERVER_PID and STARTUP_MS
-start_server() {
-  local launched ready=""
-  "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
-  launched=$(date +%s%N)
-  DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true" \
-    java $JAVA_OPTS $2 -jar "$1" > "$WORK/server.log" 2>&1 & SERVER_PID=$!
-  for _ in $(seq 1 1500); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ]; then ready=$(date +%s%N); break; fi
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-    sleep 0.02
-  done
-  [ -n "$ready" ] || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
-  STARTUP_MS=$(( (ready - launched) / 1000000 ))
-}
-stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+start_sink
+prepare_server_env rk_start_bench
 
 declare -A JAR OPTS TIMES
 names=()
 for v in $VARIANTS; do
   IFS=: read -r name jar extra <<< "$v"
-  names+=("$name"); JAR[$name]="$jar"; OPTS[$name]="${extra//,/ }"; TIMES[$name]=""
-  # each jar has its own class-data archive, made by a start that serves requests (driver, migration
-  # and request classes included), as load.sh makes it
-  archive="${jar%.jar}.jsa"
-  if [ ! -f "$archive" ] || [ "$archive" -ot "$jar" ]; then
-    echo "creating the class-data archive $archive (one start and stop, not measured)"
-    rm -f "$archive"
-    start_server "$jar" "-XX:ArchiveClassesAtExit=$archive"
-    for _ in 1 2 3 4 5; do
-      curl -s -o /dev/null -H "Authorization: Bearer rk_start_bench" -H 'Content-Type: application/json' \
-        -d '{"identifier":"nobody@bench.test"}' "$BASE/v1/password-resets" || true
-    done
-    stop_server
-  fi
-  OPTS[$name]="${OPTS[$name]} -XX:SharedArchiveFile=$archive"
+  names+=("$name"); JAR[$name]="$jar"; TIMES[$name]=""
+  # each jar has its own class-data archive, made as load.sh makes it
+  make_archive "$jar"
+  OPTS[$name]="${extra//,/ } $ARCHIVE_OPTION"
 done
 
 probe_start=$(date +%s%N); head -c 268435456 /dev/zero | sha256sum > /dev/null
@@ -96,7 +53,9 @@ echo "machine today: sha256 of 256 MB on one core $(( ($(date +%s%N) - probe_sta
 echo "JVM options: $JAVA_OPTS (+ each variant's)"
 for r in $(seq 1 "$ROUNDS"); do
   for name in "${names[@]}"; do
-    start_server "${JAR[$name]}" "${OPTS[$name]}"
+    "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
+    # shellcheck disable=SC2086
+    launch_server "${JAR[$name]}" "$DB" "$WORK/server.log" ${OPTS[$name]}
     TIMES[$name]="${TIMES[$name]} $STARTUP_MS"
     stop_server
   done
