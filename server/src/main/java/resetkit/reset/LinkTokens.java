@@ -17,7 +17,7 @@ import java.util.UUID;
 final class LinkTokens {
     private static final int ID_BYTES = 16;
     private static final int SECRET_BYTES = 32;
-    static final int LENGTH = 64;
+    private static final int LENGTH = 64;
 
     private LinkTokens() {
     }
