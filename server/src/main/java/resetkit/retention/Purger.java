@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Keeps the tables at the size of their retention windows, so request latency does not grow with
  * the service's age: deletes expired flows, sent outbox rows, old audit events and old rate-limit
- * counters, {@code batch-size} rows at a time (a SELECT of the oldest ids, then a DELETE by key,
+ * counters (and the old-style link tokens of purged flows), {@code batch-size} rows at a time (a SELECT of the oldest ids, then a DELETE by key,
  * each its own short transaction) until none are left. Several instances may run it at once: a row is deleted once, whoever gets there first.
  */
 @Singleton
@@ -33,9 +33,9 @@ public class Purger {
         this.clock = clock;
     }
 
-    public record Purged(long flows, long sentMail, long auditEvents, long rateLimitCounters) {
+    public record Purged(long flows, long legacyLinkTokens, long sentMail, long auditEvents, long rateLimitCounters) {
         long total() {
-            return flows + sentMail + auditEvents + rateLimitCounters;
+            return flows + legacyLinkTokens + sentMail + auditEvents + rateLimitCounters;
         }
     }
 
@@ -54,7 +54,7 @@ public class Purger {
         }
     }
 
-    /** One full pass over all four tables. */
+    /** One full pass over all the tables. */
     public Purged purge() {
         Instant now = clock.instant();
         Instant flowsBefore = now.minus(settings.getFlows());
@@ -63,6 +63,7 @@ public class Purger {
         Instant countersBefore = now.minus(settings.getRateLimitCounters());
         return new Purged(
                 drain(limit -> rows.findFlowsExpiredBefore(flowsBefore, limit), rows::deleteFlows),
+                drain(rows::findLegacyTokensOfPurgedFlows, rows::deleteLegacyTokens),
                 drain(limit -> rows.findMailSentBefore(mailBefore, limit), rows::deleteMail),
                 drain(limit -> rows.findEventsBefore(eventsBefore, limit), rows::deleteEvents),
                 drain(limit -> rows.findCountersBefore(countersBefore, limit), keys -> rows.deleteCounters(keys, countersBefore)));

@@ -35,6 +35,13 @@ public interface RetentionRepository extends GenericRepository<AuditEvent, Strin
     @Query("DELETE FROM audit_event WHERE id IN (:ids)")
     int deleteEvents(List<String> ids);
 
+    /** Tokens kept for links mailed before tokens named their flow (migration V54) whose flow is gone. */
+    @Query("SELECT l.token_digest FROM legacy_link_token l LEFT JOIN reset_flow f ON f.id = l.flow_id WHERE f.id IS NULL LIMIT :limit")
+    List<String> findLegacyTokensOfPurgedFlows(int limit);
+
+    @Query("DELETE FROM legacy_link_token WHERE token_digest IN (:digests)")
+    int deleteLegacyTokens(List<String> digests);
+
     @Query("SELECT counter_key FROM rate_limit_counter WHERE window_start < :before ORDER BY window_start LIMIT :limit")
     List<String> findCountersBefore(Instant before, int limit);
 

@@ -1,13 +1,18 @@
 package resetkit.reset;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import resetkit.account.ApiKeys;
 import resetkit.client.ApiException;
 import resetkit.client.model.CompleteResetRequest;
 import resetkit.client.model.CredentialCheck;
 import resetkit.client.model.VerifyResetRequest;
+import resetkit.retention.Purger;
 import resetkit.testing.IntegrationTest;
 
 import java.sql.Connection;
@@ -15,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -27,14 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A link mailed before tokens named their flow still works after the upgrade: the database is
  * built up to the migration before V54 and holds an open flow with an old-style token, then the
- * server starts (and migrates it).
+ * server starts (and migrates it). The purge deletes those tokens once their flows are gone.
  */
 @MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LegacyLinkTokenTest extends IntegrationTest {
     private static final String KEY = "rk_legacy_tenant_key_for_this_test_only";
     private static final String OPEN_TOKEN = "uPLb3tJ9cX2m0qVZz7yQWn1dK8sR4fA6hG5jE0iTbCo";
     private static final String USED_TOKEN = "Qm7Zk2Lr9Xw4Tn6Vb1Yc8Ps3Hd5Gf0Ja2Ue7Io4Ky9M";
     private static final String NEW = "a brand new password 2";
+
+    @Inject
+    Purger purger;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -56,6 +66,7 @@ class LegacyLinkTokenTest extends IntegrationTest {
     }
 
     @Test
+    @Order(1)
     void anOpenFlowsOldTokenStillCompletesTheReset() throws Exception {
         resets().verifyPasswordReset(new VerifyResetRequest().token(OPEN_TOKEN));
         resets().completePasswordReset(new CompleteResetRequest().token(OPEN_TOKEN).newPassword(NEW));
@@ -68,6 +79,7 @@ class LegacyLinkTokenTest extends IntegrationTest {
     }
 
     @Test
+    @Order(2)
     void onlyOpenFlowsKeepTheirOldTokensAndTheTokenIndexIsGone() throws Exception {
         ApiException used = assertThrows(ApiException.class, () -> resets().verifyPasswordReset(new VerifyResetRequest().token(USED_TOKEN)));
         assertEquals(400, used.getCode());
@@ -81,6 +93,33 @@ class LegacyLinkTokenTest extends IntegrationTest {
                     assertFalse("ux_flow_token".equalsIgnoreCase(indexes.getString("INDEX_NAME")), "the token index is dropped");
                 }
             }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void thePurgeDeletesTheOldTokensOfFlowsThatAreGone() throws Exception {
+        try (Connection c = database.connect()) {
+            for (int i = 1; i <= 3; i++) {
+                insert(c, "INSERT INTO legacy_link_token (token_digest, flow_id) VALUES (?, ?)",
+                        String.valueOf(i).repeat(64), "0190c6f2-0000-7000-8000-00000000dea" + i);
+            }
+        }
+        assertEquals(3, purger.purge().legacyLinkTokens(), "tokens of flows that no longer exist");
+        assertEquals(1, legacyTokens(), "the token of a flow that still exists stays");
+
+        clock.advance(Duration.ofDays(9)); // the flows expire after a day and are purged seven days later
+        Purger.Purged purged = purger.purge();
+        assertEquals(2, purged.flows());
+        assertEquals(1, purged.legacyLinkTokens());
+        assertEquals(0, legacyTokens());
+        clock.reset();
+    }
+
+    private int legacyTokens() throws SQLException {
+        try (Connection c = database.connect(); ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM legacy_link_token")) {
+            r.next();
+            return r.getInt(1);
         }
     }
 
