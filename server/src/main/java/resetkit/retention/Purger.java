@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the tables at the size of their retention windows, so request latency does not grow with
- * the service's age: deletes expired flows, sent outbox rows, old audit events and old rate-limit
- * counters (and the old-style link tokens of purged flows), {@code batch-size} rows at a time (a SELECT of the oldest ids, then a DELETE by key,
- * each its own short transaction) until none are left. Several instances may run it at once: a row is deleted once, whoever gets there first.
+ * the service's age: deletes expired flows (and the old-style link tokens of flows that are gone),
+ * sent outbox rows, old audit events and old rate-limit counters, {@code batch-size} rows at a time
+ * (a SELECT of the oldest ids, then a DELETE by key, each its own short transaction) until none are left. Several instances may run it at once: a row is deleted once, whoever gets there first.
  */
 @Singleton
 public class Purger {
