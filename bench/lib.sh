@@ -64,6 +64,20 @@ launch_server() {
   STARTUP_MS=$(( (ready - launched) / 1000000 ))
 }
 
+# Builds the server jar unless it is there
+build_jar_if_missing() {
+  [ -f server/target/resetkit-server.jar ] || mvn -q -B -DskipTests package
+}
+
+# What every benchmark leaves behind: the server, the sink (waited for, so that a benchmark started
+# right after this one finds its port free) and the databases of the run and of its class-data archive
+stop_server_sink_and_databases() {
+  stop_server
+  [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
+  "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
+  "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_cds" 2>/dev/null || true
+}
+
 stop_server() {
   [ -n "${SERVER_PID:-}" ] || return 0
   kill "$SERVER_PID" 2>/dev/null || true

@@ -71,14 +71,10 @@ WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq >/dev/null 2>&1 || true; apt-get install -y -q wrk >/dev/null || sudo apt-get install -y -q wrk >/dev/null; }
-[ -f server/target/resetkit-server.jar ] || mvn -q -B -DskipTests package
+build_jar_if_missing
 
 cleanup() {
-  stop_server
-  # waited for, so that a benchmark started right after this one finds the sink's port free
-  [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
-  "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
-  "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_cds" 2>/dev/null || true
+  stop_server_sink_and_databases
   for s in $(seq 2 "$STARTS"); do "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_s$s" 2>/dev/null || true; done
   [ -n "${POOL_BEFORE:-}" ] && "${SQL[@]}" -e "SET GLOBAL innodb_buffer_pool_size = $POOL_BEFORE" 2>/dev/null || true
   [ -n "${BENCH_KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"

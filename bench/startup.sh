@@ -24,13 +24,10 @@ SMTP_PORT="${BENCH_SMTP_PORT:-12525}"
 DB="resetkit_start_$$"
 WORK="$(mktemp -d)"
 require_free_ports "$PORT" "$SMTP_PORT"
-[ -f server/target/resetkit-server.jar ] || mvn -q -B -DskipTests package
+build_jar_if_missing
 
 cleanup() {
-  stop_server
-  [ -n "${SINK_PID:-}" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true
-  "${SQL[@]}" -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
-  "${SQL[@]}" -e "DROP DATABASE IF EXISTS ${DB}_cds" 2>/dev/null || true
+  stop_server_sink_and_databases
   rm -rf "$WORK"
 }
 trap cleanup EXIT
