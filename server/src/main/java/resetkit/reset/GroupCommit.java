@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import resetkit.ratelimit.RateLimiter;
 import resetkit.support.DatabaseOutage;
 
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public class GroupCommit {
     private final List<Thread> committers = new ArrayList<>();
     private volatile boolean closing;
 
-    private record Pending(ResetOrder order, CompletableFuture<Boolean> done) {
+    private record Pending(ResetOrder order, CompletableFuture<OrderOutcome> done) {
     }
 
     GroupCommit(ResetBatchWriter writer, GroupCommitSettings settings, GroupCommitMetrics metrics) {
@@ -50,14 +51,14 @@ public class GroupCommit {
         }
     }
 
-    /** Stores what the request leads to; returns once it is committed, with whether it opened a flow. */
-    boolean write(ResetOrder order) {
+    /** Counts and stores what the request leads to; returns once it is committed, with what it came to. */
+    OrderOutcome write(ResetOrder order) {
         long queued = System.nanoTime();
         Pending pending = new Pending(order, new CompletableFuture<>());
         queue.add(pending);
         // committers stop at shutdown: a request that arrives as they do is written on its own thread
         if (closing && queue.remove(pending)) {
-            return writer.write(List.of(order)).get(0);
+            return write(List.of(order)).get(0);
         }
         try {
             return pending.done().join();
@@ -96,9 +97,9 @@ public class GroupCommit {
     private void commit(List<Pending> batch) {
         metrics.batch(batch.size());
         try {
-            List<Boolean> opened = writer.write(batch.stream().map(Pending::order).toList());
+            List<OrderOutcome> outcomes = write(batch.stream().map(Pending::order).toList());
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(opened.get(i));
+                batch.get(i).done().complete(outcomes.get(i));
             }
         } catch (RuntimeException batchFailure) {
             // alone, or without a database, a request cannot fare better: every one waiting would pay the connection timeout again
@@ -109,7 +110,7 @@ public class GroupCommit {
             LOG.debug("a batch of {} reset requests failed; writing them one by one", batch.size(), batchFailure);
             for (Pending pending : batch) {
                 try {
-                    pending.done().complete(writer.write(List.of(pending.order())).get(0));
+                    pending.done().complete(write(List.of(pending.order())).get(0));
                 } catch (RuntimeException e) {
                     pending.done().completeExceptionally(e);
                 }
@@ -117,6 +118,11 @@ public class GroupCommit {
         } catch (Error e) {
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
+    }
+
+    /** Retried when it lost the race to create a rate limit counter: a request that only did that must not fail. */
+    private List<OrderOutcome> write(List<ResetOrder> orders) {
+        return RateLimiter.retryingRaces(() -> writer.write(orders));
     }
 
     /** Writes what is queued, then lets the committers end. */

@@ -52,24 +52,31 @@ public class PasswordResetService {
     }
 
     /**
-     * Throws {@link RedirectNotAllowed} or {@link RateLimited} before looking at the account, so
-     * neither answer says anything about it, and a refused request sends no mail.
+     * Throws {@link RateLimited} or {@link RedirectNotAllowed} before looking at the account, so
+     * neither answer says anything about it, and a refused request sends no mail. Every request
+     * counts against the rate limits: one with an allowed redirect in the transaction that stores
+     * it (see {@link StartReset}), one without in a transaction of its own.
      */
     public ResetTicket request(Tenant tenant, ResetRequest request) {
-        try {
-            rateLimiter.countResetRequest(tenant, request.identifier(), clientAddress.current());
-        } catch (RateLimited e) {
-            audit.record(tenant.id(), AuditLog.RESET_RATE_LIMITED, null, null, "via " + request.channel());
-            throw e;
-        }
+        String clientIp = clientAddress.current();
         String base;
         try {
             base = links.baseFor(tenant, request.redirectUrl());
         } catch (RedirectNotAllowed e) {
+            countAlone(tenant, request, clientIp);
             audit.record(tenant.id(), AuditLog.RESET_REJECTED_REDIRECT, null, null, "via " + request.channel());
             throw e;
         }
-        return start.start(tenant, request, base);
+        return start.start(tenant, request, base, clientIp);
+    }
+
+    private void countAlone(Tenant tenant, ResetRequest request, @Nullable String clientIp) {
+        try {
+            rateLimiter.countResetRequest(tenant, request.identifier(), clientIp);
+        } catch (RateLimited e) {
+            audit.record(tenant.id(), AuditLog.RESET_RATE_LIMITED, null, null, "via " + request.channel());
+            throw e;
+        }
     }
 
     public ResetFlow verify(SecretProof proof) {

@@ -8,10 +8,12 @@ import resetkit.account.AccountRepository;
 import resetkit.audit.AuditLog;
 import resetkit.mail.Outbox;
 import resetkit.mail.PreparedMail;
+import resetkit.ratelimit.RateLimiter;
 import resetkit.support.InLists;
 import resetkit.support.RowInserter;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Stores several reset requests in one transaction, with a fixed number of statements whatever
- * their number: per tenant one query finds the accounts the identifiers name, one locks them (in
+ * their number: first the rate limits count them all ({@link RateLimiter#countAll}: a refused
+ * request stores only its audit event), then per tenant one query finds the accounts the identifiers name, one locks them (in
  * key order: the lock that serialises requests for one account, across instances too) and one
  * revokes their open flows; then one batched insert each for flows, mails and audit events.
  *
@@ -42,10 +45,12 @@ class ResetBatchWriter {
     private final AuditLog audit;
     private final Clock clock;
     private final RowInserter inserter;
+    private final RateLimiter rateLimiter;
 
     ResetBatchWriter(AccountDirectory directory, AccountRepository accounts, ResetFlowRepository flows, ResetWrites prepare,
-                     Outbox outbox, AuditLog audit, Clock clock, RowInserter inserter) {
+                     Outbox outbox, AuditLog audit, Clock clock, RowInserter inserter, RateLimiter rateLimiter) {
         this.inserter = inserter;
+        this.rateLimiter = rateLimiter;
         this.directory = directory;
         this.accounts = accounts;
         this.flows = flows;
@@ -55,14 +60,26 @@ class ResetBatchWriter {
         this.clock = clock;
     }
 
-    /** Returns, for each order in turn, whether it opened a flow (its account exists). */
+    /** Returns, for each order in turn, what it came to. */
     @Transactional
-    public List<Boolean> write(List<ResetOrder> orders) {
+    public List<OrderOutcome> write(List<ResetOrder> orders) {
         Instant now = clock.instant();
-        List<Account> found = lockAndRevoke(orders, now);
-        List<ResetWrite> writes = new ArrayList<>(orders.size());
+        List<Duration> refusals = rateLimiter.countAll(orders.stream()
+                .map(o -> new RateLimiter.Hit(o.tenant(), o.request().identifier(), o.clientIp())).toList());
+        List<AuditLog.Entry> events = new ArrayList<>();
+        List<ResetOrder> admitted = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
-            writes.add(prepare.forOrder(orders.get(i), found.get(i)));
+            ResetOrder order = orders.get(i);
+            if (refusals.get(i) == null) {
+                admitted.add(order);
+            } else {
+                events.add(new AuditLog.Entry(order.tenant().id(), AuditLog.RESET_RATE_LIMITED, null, null, "via " + order.request().channel()));
+            }
+        }
+        List<Account> found = lockAndRevoke(admitted, now);
+        List<ResetWrite> writes = new ArrayList<>(admitted.size());
+        for (int i = 0; i < admitted.size(); i++) {
+            writes.add(prepare.forOrder(admitted.get(i), found.get(i)));
         }
         Map<String, ResetWrite> lastPerAccount = new HashMap<>();
         for (ResetWrite write : writes) {
@@ -72,7 +89,6 @@ class ResetBatchWriter {
         }
         List<ResetFlow> newFlows = new ArrayList<>();
         List<PreparedMail> mails = new ArrayList<>();
-        List<AuditLog.Entry> events = new ArrayList<>();
         for (ResetWrite write : writes) {
             if (write.opensFlow()) {
                 newFlows.add(lastPerAccount.get(write.accountId()) == write ? write.flow() : revoked(write.flow(), now));
@@ -83,7 +99,13 @@ class ResetBatchWriter {
         inserter.insertAll(ResetFlow.TABLE, newFlows);
         outbox.enqueueAll(mails);
         audit.recordAll(events);
-        return writes.stream().map(ResetWrite::opensFlow).toList();
+        List<OrderOutcome> outcomes = new ArrayList<>(orders.size());
+        int next = 0;
+        for (Duration refusal : refusals) {
+            outcomes.add(refusal != null ? OrderOutcome.refused(refusal)
+                    : writes.get(next++).opensFlow() ? OrderOutcome.OPENED : OrderOutcome.NO_ACCOUNT);
+        }
+        return outcomes;
     }
 
     /**

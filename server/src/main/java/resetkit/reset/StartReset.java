@@ -1,7 +1,9 @@
 package resetkit.reset;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import resetkit.account.Tenant;
+import resetkit.ratelimit.RateLimited;
 import resetkit.support.TimeOrderedIds;
 
 import java.time.Clock;
@@ -9,11 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Step 1: make the flow's secrets, then hand the request to {@link GroupCommit}, which looks the
- * account up and stores the new flow, the revocation of the account's other open flows, the mail
- * and the audit event in one transaction, possibly shared with other requests, and returns once
- * they are committed. An unknown account takes the same path and stores only its audit event;
- * its caller gets a ticket of the same shape.
+ * Step 1: make the flow's secrets, then hand the request to {@link GroupCommit}, which counts it
+ * against the rate limits, looks the account up and stores the new flow, the revocation of the
+ * account's other open flows, the mail and the audit event in one transaction, possibly shared
+ * with other requests, and returns once they are committed. An unknown account takes the same
+ * path and stores only its audit event; its caller gets a ticket of the same shape.
  */
 @Singleton
 public class StartReset {
@@ -31,14 +33,18 @@ public class StartReset {
         this.clock = clock;
     }
 
-    public ResetTicket start(Tenant tenant, ResetRequest request, String linkBase) {
+    /** Throws {@link RateLimited} when the request exceeds a limit (it is counted, and nothing else is stored). */
+    public ResetTicket start(Tenant tenant, ResetRequest request, String linkBase, @Nullable String clientIp) {
         Instant now = clock.instant();
         Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
         String flowId = TimeOrderedIds.next();
         ResetSecrets secrets = ResetSecrets.generate(flowId, settings.getCodeLength());
         ResetOrder order = new ResetOrder(tenant, request, flowId, links.link(linkBase, secrets.token()), secrets.code(),
-                digester.tokenDigest(secrets.token()), digester.codeDigest(flowId, secrets.code()), now, now.plus(lifetime));
-        boolean opened = commits.write(order);
-        return new ResetTicket(flowId, order.expiresAt(), opened ? secrets.token() : LinkTokens.issue(flowId));
+                digester.tokenDigest(secrets.token()), digester.codeDigest(flowId, secrets.code()), now, now.plus(lifetime), clientIp);
+        OrderOutcome outcome = commits.write(order);
+        if (outcome.refused()) {
+            throw new RateLimited(outcome.retryAfter());
+        }
+        return new ResetTicket(flowId, order.expiresAt(), outcome.opened() ? secrets.token() : LinkTokens.issue(flowId));
     }
 }

@@ -10,13 +10,23 @@ import resetkit.testing.IntegrationTest;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Limits on reset requests, counted in the database: per identifier, per client IP, per tenant. */
+/**
+ * Limits on reset requests, counted in the database: per identifier, per client IP, per tenant.
+ * Concurrent requests share transactions (group commit), so the bursts below also check that
+ * requests counted together are counted exactly as if they had come one at a time.
+ */
 @MicronautTest(transactional = false)
 class RateLimitTest extends IntegrationTest {
 
@@ -107,5 +117,59 @@ class RateLimitTest extends IntegrationTest {
         }
         assertEquals(429, assertThrows(ApiException.class, () -> resets().requestPasswordReset(
                 new PasswordResetRequest().identifier("ip-other@example.com"), bearer(t.apiKey()))).getCode());
+    }
+
+    @Test
+    void aConcurrentBurstIsCountedExactly() throws Exception {
+        TestTenant t = newTenant("concurrent@example.com", "the old password 1");
+        List<Integer> statuses = burst(24, i -> "{\"identifier\":\"concurrent@example.com\"}", t);
+        assertEquals(5, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+        assertEquals(19, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        mailbox.awaitMessage(t.email(), 5, Duration.ofSeconds(10));
+        Thread.sleep(300);
+        assertEquals(5, mailbox.to(t.email()).size());
+        assertEquals(19, admin().listEvents(t.id(), 100, adminAuth()).getEvents().stream()
+                .filter(e -> e.getType().equals("reset.rate_limited")).count());
+    }
+
+    @Test
+    void aConcurrentBurstOverManyIdentifiersMeetsTheTenantLimitExactly() throws Exception {
+        TestTenant t = newTenant("tenant-burst@example.com", "the old password 1");
+        admin().setRateLimits(t.id(), new RateLimitsUpdate().perTenant(7), adminAuth());
+        List<Integer> statuses = burst(20, i -> "{\"identifier\":\"many" + i + "@example.com\"}", t);
+        assertEquals(7, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+        assertEquals(13, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+    }
+
+    @Test
+    void aRequestWithARefusedRedirectStillCounts() throws Exception {
+        TestTenant t = newTenant("redirect-count@example.com", "the old password 1", "https://app.example.com/reset");
+        admin().setRateLimits(t.id(), new RateLimitsUpdate().perIdentifier(2), adminAuth());
+        for (int i = 0; i < 2; i++) {
+            ApiException refused = assertThrows(ApiException.class, () -> resets().requestPasswordReset(
+                    new PasswordResetRequest().identifier(t.email()).redirectUrl("https://evil.example.net/reset"), bearer(t.apiKey())));
+            assertEquals(400, refused.getCode());
+        }
+        assertEquals(429, assertThrows(ApiException.class, () -> resets().requestPasswordReset(
+                new PasswordResetRequest().identifier(t.email()), bearer(t.apiKey()))).getCode());
+    }
+
+    /** {@code count} reset requests sent at once from as many threads; their statuses. */
+    private List<Integer> burst(int count, IntFunction<String> body, TestTenant t) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String json = body.apply(i);
+                sent.add(threads.submit(() -> post("/v1/password-resets", "application/json", json, bearer(t.apiKey())).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : sent) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            threads.shutdown();
+        }
     }
 }

@@ -48,7 +48,8 @@ class GroupCommitTest extends IntegrationTest {
         ResetOrder unknown = order(t, "nobody@example.com");
 
         Instant written = clock.instant();
-        assertEquals(List.of(true, true, true, false), batches.write(List.of(first, second, forOther, unknown)));
+        assertEquals(List.of(OrderOutcome.OPENED, OrderOutcome.OPENED, OrderOutcome.OPENED, OrderOutcome.NO_ACCOUNT),
+                batches.write(List.of(first, second, forOther, unknown)));
 
         assertEquals("REVOKED", flowStatus(first));
         assertEquals("OPEN", flowStatus(second));
@@ -82,7 +83,7 @@ class GroupCommitTest extends IntegrationTest {
         ResetOrder byUsername = order(b, "user-" + b.id());
         ResetOrder byId = order(a, a.accountId());
 
-        assertEquals(List.of(true, true, true), batches.write(List.of(byEmail, byUsername, byId)));
+        assertEquals(List.of(OrderOutcome.OPENED, OrderOutcome.OPENED, OrderOutcome.OPENED), batches.write(List.of(byEmail, byUsername, byId)));
 
         assertEquals(a.accountId(), flowAccount(byEmail));
         assertEquals(b.accountId(), flowAccount(byUsername));
@@ -100,10 +101,10 @@ class GroupCommitTest extends IntegrationTest {
         ResetOrder good2 = order(t, "c2@example.com");
         // the same flow id twice: the second insert breaks the primary key
         ResetOrder clash = new ResetOrder(good1.tenant(), good1.request(), good1.flowId(), good1.link(), good1.code(),
-                "another-token-digest", good1.codeDigest(), good1.createdAt(), good1.expiresAt());
+                "another-token-digest", good1.codeDigest(), good1.createdAt(), good1.expiresAt(), null);
 
-        List<CompletableFuture<Boolean>> held = new ArrayList<>();
-        List<CompletableFuture<Boolean>> queued = new ArrayList<>();
+        List<CompletableFuture<OrderOutcome>> held = new ArrayList<>();
+        List<CompletableFuture<OrderOutcome>> queued = new ArrayList<>();
         try (Connection lock = database.connect()) {
             // hold the account row every committer needs, so the next requests pile up into one batch
             lock.setAutoCommit(false);
@@ -123,11 +124,11 @@ class GroupCommitTest extends IntegrationTest {
             lock.rollback();
         }
 
-        for (CompletableFuture<Boolean> f : held) {
-            assertTrue(f.get(20, TimeUnit.SECONDS));
+        for (CompletableFuture<OrderOutcome> f : held) {
+            assertTrue(f.get(20, TimeUnit.SECONDS).opened());
         }
-        assertTrue(queued.get(0).get(20, TimeUnit.SECONDS));
-        assertTrue(queued.get(2).get(20, TimeUnit.SECONDS));
+        assertTrue(queued.get(0).get(20, TimeUnit.SECONDS).opened());
+        assertTrue(queued.get(2).get(20, TimeUnit.SECONDS).opened());
         ExecutionException failure = assertThrows(ExecutionException.class, () -> queued.get(1).get(20, TimeUnit.SECONDS));
         assertInstanceOf(RuntimeException.class, failure.getCause());
         assertEquals("OPEN", flowStatus(good1));
@@ -144,7 +145,7 @@ class GroupCommitTest extends IntegrationTest {
         Instant now = Instant.now();
         return new ResetOrder(tenants.requireTenant(t.id()), ResetRequest.of(identifier, "test"), UUID.randomUUID().toString(),
                 "https://example.com/reset?token=t", "123456", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                now, now.plus(Duration.ofHours(1)));
+                now, now.plus(Duration.ofHours(1)), null);
     }
 
     private String flowStatus(ResetOrder order) throws Exception {

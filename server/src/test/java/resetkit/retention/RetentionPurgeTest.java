@@ -8,6 +8,7 @@ import resetkit.audit.AuditEventRepository;
 import resetkit.client.model.PasswordResetRequest;
 import resetkit.mail.OutboxRepository;
 import resetkit.mail.OutboxStatus;
+import resetkit.ratelimit.RateLimitCounter;
 import resetkit.ratelimit.RateLimitCounterRepository;
 import resetkit.reset.ResetFlowRepository;
 import resetkit.testing.IntegrationTest;
@@ -60,9 +61,9 @@ class RetentionPurgeTest extends IntegrationTest {
         }
         mailbox.awaitMessage(t.email(), 3, MAIL);
         awaitAllSent(3);
-        counters.insertFirstHit("k".repeat(64), t.id(), clock.instant());
-        counters.insertFirstHit("j".repeat(64), t.id(), clock.instant());
-        counters.insertFirstHit("i".repeat(64), t.id(), clock.instant());
+        counters.save(new RateLimitCounter("k".repeat(64), t.id(), clock.instant(), 1));
+        counters.save(new RateLimitCounter("j".repeat(64), t.id(), clock.instant(), 1));
+        counters.save(new RateLimitCounter("i".repeat(64), t.id(), clock.instant(), 1));
         long eventCount = events.count();
         assertTrue(eventCount >= 6, "requested and delivered events: " + eventCount);
 
