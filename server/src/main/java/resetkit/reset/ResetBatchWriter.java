@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,11 +26,10 @@ import java.util.TreeSet;
 
 /**
  * Stores several reset requests in one transaction, with a fixed number of statements whatever
- * their number: per tenant one query finds the accounts the identifiers name and one locks them
- * (in key order: the lock that serialises requests for one account, across instances too); then
- * the rate limits count the requests ({@link RateLimiter#countAll}: a refused request stores only
- * its audit event); per tenant one statement revokes the open flows of the admitted requests'
- * accounts; then one batched insert each for flows, mails and audit events.
+ * their number: first the rate limits count them all ({@link RateLimiter#countAll}: a refused
+ * request stores only its audit event), then per tenant one query finds the accounts the identifiers name, one locks them (in
+ * key order: the lock that serialises requests for one account, across instances too) and one
+ * revokes their open flows; then one batched insert each for flows, mails and audit events.
  *
  * <p>Requests for the same account in one batch behave as if they had come one after the other:
  * the last one's flow stays open, the earlier ones are stored revoked (their mails still go, with
@@ -66,24 +64,19 @@ class ResetBatchWriter {
     @Transactional
     public List<OrderOutcome> write(List<ResetOrder> orders) {
         Instant now = clock.instant();
-        // accounts before counters, in every batch: one lock order, and the tenant's counter, which
-        // every batch updates, stays locked for as little of the transaction as it can
-        List<Account> accountPerOrder = lockAccounts(orders);
         List<Duration> refusals = rateLimiter.countAll(orders.stream()
                 .map(o -> new RateLimiter.Hit(o.tenant(), o.request().identifier(), o.clientIp())).toList());
         List<AuditLog.Entry> events = new ArrayList<>();
         List<ResetOrder> admitted = new ArrayList<>(orders.size());
-        List<Account> found = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
             ResetOrder order = orders.get(i);
             if (refusals.get(i) == null) {
                 admitted.add(order);
-                found.add(accountPerOrder.get(i));
             } else {
                 events.add(new AuditLog.Entry(order.tenant().id(), AuditLog.RESET_RATE_LIMITED, null, null, "via " + order.request().channel()));
             }
         }
-        revokeOpenFlows(admitted, found, now);
+        List<Account> found = lockAndRevoke(admitted, now);
         List<ResetWrite> writes = new ArrayList<>(admitted.size());
         for (int i = 0; i < admitted.size(); i++) {
             writes.add(prepare.forOrder(admitted.get(i), found.get(i)));
@@ -116,16 +109,27 @@ class ResetBatchWriter {
     }
 
     /**
-     * Finds each order's account and locks the accounts found (tenant by tenant in a fixed order);
-     * returns each order's account, or null: unknown, or deleted between the query and the lock.
+     * Finds each order's account, locks the accounts found (tenant by tenant in a fixed order),
+     * revokes their open flows, and returns each order's account, or null: unknown, or deleted
+     * between the query and the lock.
      */
-    private List<Account> lockAccounts(List<ResetOrder> orders) {
+    private List<Account> lockAndRevoke(List<ResetOrder> orders, Instant now) {
+        Map<String, List<ResetOrder>> ordersByTenant = new TreeMap<>();
+        for (ResetOrder order : orders) {
+            ordersByTenant.computeIfAbsent(order.tenant().id(), t -> new ArrayList<>()).add(order);
+        }
         Map<String, Map<String, Account>> foundByTenant = new HashMap<>();
         Set<String> locked = new HashSet<>();
-        byTenant(orders).forEach((tenantId, tenantOrders) -> {
+        ordersByTenant.forEach((tenantId, tenantOrders) -> {
             Map<String, Account> found = directory.findAll(tenantId, tenantOrders.stream().map(o -> o.request().identifier()).toList());
             foundByTenant.put(tenantId, found);
-            locked.addAll(accounts.lockExisting(tenantId, InLists.padded(idsOrFlowIds(tenantOrders, found.values()))));
+            Set<String> ids = new TreeSet<>();
+            found.values().forEach(account -> ids.add(account.id()));
+            // no account found: the same statements with ids that match nothing (new flow ids), so timing tells nothing
+            Set<String> lockIds = ids.isEmpty() ? new TreeSet<>(tenantOrders.stream().map(ResetOrder::flowId).toList()) : ids;
+            List<String> existing = accounts.lockExisting(tenantId, InLists.padded(lockIds));
+            flows.revokeOpen(tenantId, InLists.padded(existing.isEmpty() ? lockIds : existing), now);
+            locked.addAll(existing);
         });
         List<Account> accountPerOrder = new ArrayList<>(orders.size());
         for (ResetOrder order : orders) {
@@ -134,35 +138,6 @@ class ResetBatchWriter {
         }
         return accountPerOrder;
     }
-
-    /** Revokes the open flows of the orders' accounts ({@code found}: each order's, or null), tenant by tenant. */
-    private void revokeOpenFlows(List<ResetOrder> orders, List<Account> found, Instant now) {
-        Map<String, List<Account>> accountsByTenant = new HashMap<>();
-        for (int i = 0; i < orders.size(); i++) {
-            List<Account> tenantAccounts = accountsByTenant.computeIfAbsent(orders.get(i).tenant().id(), t -> new ArrayList<>());
-            if (found.get(i) != null) {
-                tenantAccounts.add(found.get(i));
-            }
-        }
-        byTenant(orders).forEach((tenantId, tenantOrders) ->
-                flows.revokeOpen(tenantId, InLists.padded(idsOrFlowIds(tenantOrders, accountsByTenant.get(tenantId))), now));
-    }
-
-    /** The accounts' ids in key order; none: the orders' new flow ids, which match nothing, so the same statements run and timing tells nothing. */
-    private static Set<String> idsOrFlowIds(List<ResetOrder> orders, Collection<Account> found) {
-        Set<String> ids = new TreeSet<>();
-        found.forEach(account -> ids.add(account.id()));
-        return ids.isEmpty() ? new TreeSet<>(orders.stream().map(ResetOrder::flowId).toList()) : ids;
-    }
-
-    private static Map<String, List<ResetOrder>> byTenant(List<ResetOrder> orders) {
-        Map<String, List<ResetOrder>> ordersByTenant = new TreeMap<>();
-        for (ResetOrder order : orders) {
-            ordersByTenant.computeIfAbsent(order.tenant().id(), t -> new ArrayList<>()).add(order);
-        }
-        return ordersByTenant;
-    }
-
     private static ResetFlow revoked(ResetFlow flow, Instant now) {
         return new ResetFlow(flow.id(), flow.tenantId(), flow.accountId(), flow.tokenDigest(), flow.codeDigest(),
                 FlowStatus.REVOKED, flow.failedAttempts(), flow.channel(), flow.createdAt(), now, null);
