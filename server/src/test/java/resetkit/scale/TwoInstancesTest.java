@@ -15,22 +15,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two server instances on one database, each with its own outbox worker: requests spread over
- * both yield exactly one mail each (the workers claim rows with a lease), none duplicated.
+ * both yield exactly one mail each (the workers claim rows with a lease), none duplicated. Rate
+ * limits are on and shared: a burst for one identifier over both instances gets exactly the limit.
  */
 @MicronautTest(transactional = false)
 class TwoInstancesTest extends IntegrationTest {
     private static final int REQUESTS = 400;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        // every request comes from 127.0.0.1: the address limit is raised, the others stay at their defaults
+        return Map.of("resetkit.rate-limit.enabled", "true", "resetkit.rate-limit.per-ip", "100000");
+    }
 
     @Test
     void fourHundredRequestsOverTwoInstancesGiveFourHundredMails() throws Exception {
@@ -38,22 +48,9 @@ class TwoInstancesTest extends IntegrationTest {
         for (int i = 0; i < REQUESTS; i++) {
             admin().createAccount(t.id(), new AccountCreate().email("user" + i + "@scale.example"), adminAuth());
         }
-        try (EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, new java.util.HashMap<String, Object>(getProperties()), "test")) {
-            List<String> bases = List.of(server.getURL().toString(), other.getURL().toString());
-            HttpClient http = HttpClient.newHttpClient();
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < REQUESTS; i++) {
-                String base = bases.get(i % 2);
-                String body = "{\"identifier\":\"user" + i + "@scale.example\"}";
-                statuses.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/v1/password-resets"))
-                        .header("Authorization", "Bearer " + t.apiKey()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
-            }
-            for (Future<Integer> status : statuses) {
-                assertEquals(202, status.get());
-            }
-            pool.shutdown();
+        try (EmbeddedServer other = startSecondInstance()) {
+            List<Integer> statuses = sendOverBoth(other, t, REQUESTS, 8, i -> "user" + i + "@scale.example");
+            assertEquals(REQUESTS, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (countScaleMails() < REQUESTS && System.nanoTime() < deadline) {
@@ -72,6 +69,48 @@ class TwoInstancesTest extends IntegrationTest {
             assertEquals(REQUESTS, countScaleMails(), "one mail per request");
             assertEquals(REQUESTS, tokens.size(), "no mail sent twice");
             assertEquals(REQUESTS, recipients.size());
+        }
+    }
+
+    @Test
+    void aBurstForOneIdentifierOverBothInstancesGetsExactlyTheLimit() throws Exception {
+        TestTenant t = newTenant("burst@scale2.example", "the old password 1");
+        try (EmbeddedServer other = startSecondInstance()) {
+            List<Integer> statuses = sendOverBoth(other, t, 30, 30, i -> "burst@scale2.example");
+            assertEquals(5, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+            assertEquals(25, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+            mailbox.awaitMessage(t.email(), 5, Duration.ofSeconds(20));
+            Thread.sleep(1000);
+            assertEquals(5, mailbox.to(t.email()).size());
+        }
+    }
+
+    private EmbeddedServer startSecondInstance() {
+        return ApplicationContext.run(EmbeddedServer.class, new HashMap<String, Object>(getProperties()), "test");
+    }
+
+    /** {@code count} reset requests, alternately to this instance and {@code other}, from {@code threads} threads at once; their statuses. */
+    private List<Integer> sendOverBoth(EmbeddedServer other, TestTenant t, int count, int threads, IntFunction<String> identifier)
+            throws Exception {
+        List<String> bases = List.of(server.getURL().toString(), other.getURL().toString());
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String base = bases.get(i % 2);
+                String body = "{\"identifier\":\"" + identifier.apply(i) + "\"}";
+                sent.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/v1/password-resets"))
+                        .header("Authorization", "Bearer " + t.apiKey()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : sent) {
+                statuses.add(status.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
         }
     }
 
