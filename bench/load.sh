@@ -5,12 +5,13 @@
 #
 # Builds the server jar if it is missing, creates a fresh MariaDB database (127.0.0.1:3306, root,
 # no password; dropped at the end), starts a loopback SMTP sink (bench/SmtpSink.java) and the
-# server (rate limits on, every request counted: see BENCH_RATE_LIMITS), creates a tenant (bootstrap file) and
-# BENCH_ACCOUNTS accounts (one SQL statement), then drives the reset request with wrk (installed with apt-get if missing) for
-# BENCH_SECONDS at each of BENCH_CONNECTIONS, and prints requests/s, p50/p99 latency, the time from
-# the end of the load until every accepted mail reached the sink, start-up time, RSS, and the same
-# server's ceiling (a trivial GET). First it probes how fast the machine is today (one core hashing,
-# fsync latency), as runs on this shared machine differ by tens of per cent from day to day.
+# server (rate limits on, every request counted: see BENCH_RATE_LIMITS), creates a tenant
+# (bootstrap file) and BENCH_ACCOUNTS accounts (one SQL statement), then drives the reset request
+# with wrk (installed with apt-get if missing) for BENCH_SECONDS at each of BENCH_CONNECTIONS, and
+# prints requests/s, p50/p99 latency, the time from the end of the load until every accepted mail
+# reached the sink, start-up time, RSS, and the same server's ceiling (a trivial GET). First it
+# probes how fast the machine is today (one core hashing, fsync latency), as runs on this shared
+# machine differ by tens of per cent from day to day.
 # Everything listens on loopback only.
 #
 # Options (environment):

@@ -27,9 +27,10 @@ import java.util.TreeSet;
 /**
  * Stores several reset requests in one transaction, with a fixed number of statements whatever
  * their number: first the rate limits count them all ({@link RateLimiter#countAll}: a refused
- * request stores only its audit event), then per tenant one query finds the accounts the identifiers name, one locks them (in
- * key order: the lock that serialises requests for one account, across instances too) and one
- * revokes their open flows; then one batched insert each for flows, mails and audit events.
+ * request stores only its audit event), then per tenant one query finds the accounts the
+ * identifiers name, one locks them (in key order: the lock that serialises requests for one
+ * account, across instances too) and one revokes their open flows; then one batched insert each
+ * for flows, mails and audit events.
  *
  * <p>Requests for the same account in one batch behave as if they had come one after the other:
  * the last one's flow stays open, the earlier ones are stored revoked (their mails still go, with
