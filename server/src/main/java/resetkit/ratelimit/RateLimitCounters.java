@@ -10,8 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,7 +29,6 @@ class RateLimitCounters {
     private final RateLimitCounterRepository repository;
     private final RowInserter inserter;
     private final TransactionOperations<Connection> transactions;
-    private final ZoneId zone = ZoneId.systemDefault();
 
     RateLimitCounters(RateLimitCounterRepository repository, RowInserter inserter, TransactionOperations<Connection> transactions) {
         this.repository = repository;
@@ -69,15 +66,15 @@ class RateLimitCounters {
             try (PreparedStatement update = status.getConnection().prepareStatement(updateSql(rows.size()))) {
                 int index = 1;
                 for (RateLimitCounter row : rows) {
-                    update.setString(index++, row.counterKey());
-                    update.setInt(index++, row.hits());
+                    inserter.bind(update, index++, row.counterKey());
+                    inserter.bind(update, index++, row.hits());
                 }
                 for (RateLimitCounter row : rows) {
-                    update.setString(index++, row.counterKey());
-                    update.setObject(index++, LocalDateTime.ofInstant(row.windowStart(), zone));
+                    inserter.bind(update, index++, row.counterKey());
+                    inserter.bind(update, index++, row.windowStart());
                 }
                 for (RateLimitCounter row : rows) {
-                    update.setString(index++, row.counterKey());
+                    inserter.bind(update, index++, row.counterKey());
                 }
                 update.executeUpdate();
             } catch (SQLException e) {

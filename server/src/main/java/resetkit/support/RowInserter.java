@@ -67,7 +67,8 @@ public class RowInserter {
         });
     }
 
-    private void bind(PreparedStatement insert, int index, Object value) throws SQLException {
+    /** Binds a value as the inserts do (an Instant as the JVM zone's local date-time), for statements written by hand elsewhere. */
+    public void bind(PreparedStatement insert, int index, Object value) throws SQLException {
         if (value == null) {
             insert.setNull(index, Types.NULL);
         } else if (value instanceof String text) {
