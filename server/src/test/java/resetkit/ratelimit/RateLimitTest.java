@@ -6,16 +6,13 @@ import resetkit.client.ApiException;
 import resetkit.client.model.PasswordResetRequest;
 import resetkit.client.model.RateLimits;
 import resetkit.client.model.RateLimitsUpdate;
+import resetkit.testing.AllAtOnce;
 import resetkit.testing.IntegrationTest;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,20 +153,9 @@ class RateLimitTest extends IntegrationTest {
 
     /** {@code count} reset requests sent at once from as many threads; their statuses. */
     private List<Integer> burst(int count, IntFunction<String> body, TestTenant t) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<Integer>> sent = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String json = body.apply(i);
-                sent.add(threads.submit(() -> post("/v1/password-resets", "application/json", json, bearer(t.apiKey())).statusCode()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : sent) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            threads.shutdown();
-        }
+        return AllAtOnce.run(count, count, i -> {
+            String json = body.apply(i);
+            return () -> post("/v1/password-resets", "application/json", json, bearer(t.apiKey())).statusCode();
+        });
     }
 }

@@ -6,6 +6,7 @@ import resetkit.client.ApiException;
 import resetkit.client.model.CompleteResetRequest;
 import resetkit.client.model.CredentialCheck;
 import resetkit.client.model.PasswordResetRequest;
+import resetkit.testing.AllAtOnce;
 import resetkit.testing.IntegrationTest;
 import resetkit.testing.Mailbox;
 
@@ -13,13 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -83,26 +80,7 @@ class ConcurrentCompletionTest extends IntegrationTest {
         }
     }
 
-    private List<Integer> race(java.util.function.IntFunction<Callable<Integer>> caller) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLERS; i++) {
-                Callable<Integer> call = caller.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+    private List<Integer> race(IntFunction<Callable<Integer>> caller) throws Exception {
+        return AllAtOnce.run(CALLERS, CALLERS, caller);
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import resetkit.client.model.AccountCreate;
+import resetkit.testing.AllAtOnce;
 import resetkit.testing.IntegrationTest;
 import resetkit.testing.Mailbox;
 
@@ -14,15 +15,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,24 +91,13 @@ class TwoInstancesTest extends IntegrationTest {
             throws Exception {
         List<String> bases = List.of(server.getURL().toString(), other.getURL().toString());
         HttpClient http = HttpClient.newHttpClient();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Integer>> sent = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String base = bases.get(i % 2);
-                String body = "{\"identifier\":\"" + identifier.apply(i) + "\"}";
-                sent.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/v1/password-resets"))
-                        .header("Authorization", "Bearer " + t.apiKey()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> status : sent) {
-                statuses.add(status.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
+        return AllAtOnce.run(threads, count, i -> {
+            String base = bases.get(i % 2);
+            String body = "{\"identifier\":\"" + identifier.apply(i) + "\"}";
+            return () -> http.send(HttpRequest.newBuilder(URI.create(base + "/v1/password-resets"))
+                    .header("Authorization", "Bearer " + t.apiKey()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        });
     }
 
     private long countScaleMails() {
