@@ -207,14 +207,15 @@ cpu_split() {
 
 # MariaDB's own counters (the whole server; the benchmark is its only client): statements, commits, rows written,
 # rows read, redo log bytes (what InnoDB must write and later checkpoint for the load), pages read from
-# disk (the working set outgrowing the buffer pool)
-db_counters() { "${SQL[@]}" -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit', 'Handler_write', 'Handler_update', 'Handler_delete', 'Rows_read', 'Innodb_os_log_written', 'Innodb_buffer_pool_reads')" | awk '{v[$1]=$2} END {print v["Questions"]+0, v["Com_commit"]+0, v["Handler_write"]+v["Handler_update"]+v["Handler_delete"], v["Rows_read"]+0, v["Innodb_os_log_written"]+0, v["Innodb_buffer_pool_reads"]+0}'; }
+# disk (the working set outgrowing the buffer pool), and waits for row locks with their total time
+# (ms): how much transactions queued behind each other's locks, e.g. on a rate-limit counter
+db_counters() { "${SQL[@]}" -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit', 'Handler_write', 'Handler_update', 'Handler_delete', 'Rows_read', 'Innodb_os_log_written', 'Innodb_buffer_pool_reads', 'Innodb_row_lock_waits', 'Innodb_row_lock_time')" | awk '{v[$1]=$2} END {print v["Questions"]+0, v["Com_commit"]+0, v["Handler_write"]+v["Handler_update"]+v["Handler_delete"], v["Rows_read"]+0, v["Innodb_os_log_written"]+0, v["Innodb_buffer_pool_reads"]+0, v["Innodb_row_lock_waits"]+0, v["Innodb_row_lock_time"]+0}'; }
 # per request: each db_counters figure, from two readings and a request
 # count; $4: rows the script's own count query read in between (it reads the whole outbox, which
 # grows with every run: counted in, it made the server's reads per request seem to grow with time)
 db_split() {
   awk -v a="$1" -v b="$2" -v n="$3" -v own="${4:-0}" 'BEGIN { split(a, x, " "); split(b, y, " "); if (n < 1) n = 1
-    printf "  database per request (mail delivery included): %.2f statements, %.2f commits, %.2f rows written, %.1f rows read, %.1f KB of redo log, %.2f page reads from disk\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, (y[4]-x[4]-own)/n, (y[5]-x[5])/n/1024, (y[6]-x[6])/n }'
+    printf "  database per request (mail delivery included): %.2f statements, %.2f commits, %.2f rows written, %.1f rows read, %.1f KB of redo log, %.2f page reads from disk, %.3f row-lock waits (%.2f ms waited)\n", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n, (y[4]-x[4]-own)/n, (y[5]-x[5])/n/1024, (y[6]-x[6])/n, (y[7]-x[7])/n, (y[8]-x[8])/n }'
 }
 
 # the server's own view (see /metrics): prints "count sum" of a metric
