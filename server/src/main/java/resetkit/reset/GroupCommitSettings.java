@@ -5,8 +5,13 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 /** How reset requests share commits; see {@link GroupCommit}. */
 @ConfigurationProperties("resetkit.reset.group-commit")
 public class GroupCommitSettings {
-    /** Threads that write batches; each holds one database connection while it writes. */
-    private int committers = 2;
+    /**
+     * Threads that write batches; each holds one database connection while it writes. One by
+     * default: with rate limits on, every batch updates its tenant's counter, so a second committer
+     * mostly waits for the first one's commit, and splitting the queue between them makes smaller
+     * batches that cost more per request.
+     */
+    private int committers = 1;
     /** Most requests stored by one transaction. */
     private int maxBatch = 64;
 
