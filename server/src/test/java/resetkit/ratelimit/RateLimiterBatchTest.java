@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import resetkit.account.Tenant;
 import resetkit.account.TenantAdministration;
 import resetkit.client.model.RateLimitsUpdate;
-import resetkit.support.Digests;
 import resetkit.testing.IntegrationTest;
 
 import java.sql.Connection;
@@ -104,7 +103,6 @@ class RateLimiterBatchTest extends IntegrationTest {
     }
 
     private List<Integer> hitsOf(Tenant tenant, String dimension, String value) {
-        String key = Digests.sha256Hex(tenant.id() + "\n" + dimension + "\n" + value);
-        return counters.findById(key).map(c -> List.of(c.hits())).orElse(List.of());
+        return counters.findById(RateLimiter.key(tenant, dimension, value)).map(c -> List.of(c.hits())).orElse(List.of());
     }
 }
