@@ -68,17 +68,17 @@ public class RowInserter {
     }
 
     /** Binds a value as the inserts do (an Instant as the JVM zone's local date-time), for statements written by hand elsewhere. */
-    public void bind(PreparedStatement insert, int index, Object value) throws SQLException {
+    public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
-            insert.setNull(index, Types.NULL);
+            statement.setNull(index, Types.NULL);
         } else if (value instanceof String text) {
-            insert.setString(index, text);
+            statement.setString(index, text);
         } else if (value instanceof Instant instant) {
-            insert.setObject(index, LocalDateTime.ofInstant(instant, zone));
+            statement.setObject(index, LocalDateTime.ofInstant(instant, zone));
         } else if (value instanceof Integer number) {
-            insert.setInt(index, number);
+            statement.setInt(index, number);
         } else if (value instanceof Enum<?> constant) {
-            insert.setString(index, constant.name());
+            statement.setString(index, constant.name());
         } else {
             throw new IllegalArgumentException("no binding for " + value.getClass());
         }
