@@ -5,12 +5,15 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Connector/J settings for a MySQL or MariaDB datasource (H2 would refuse them). Without them the
  * driver parses every statement's SQL anew on each execution, sends a SET autocommit it could have
- * skipped at each transaction boundary, and sends a batch row by row. Settings in the JDBC URL win.
+ * skipped at each transaction boundary, and sends a batch row by row. Settings in the JDBC URL win (below).
  *
  * <p>The statement cache is per connection and holds a parsed form of each SQL text, which grows
  * with the statement's placeholders: it keeps at most 64 statements of at most 640 characters,
@@ -18,6 +21,9 @@ import java.util.Map;
  * batch) are parsed at each use instead; with 256 entries of up to 4096 characters, every batch
  * size of every multi-row insert became an entry on every connection, about 9 KB each, and the live
  * heap grew by 10 MB and more over a few minutes of load.
+ *
+ * <p>Connector/J lets properties handed to it override the same settings in the URL, so a setting
+ * the URL names is left out here: an operator's URL is what the driver uses.
  */
 @Singleton
 public class MysqlDriverTuning implements BeanCreatedEventListener<DatasourceConfiguration> {
@@ -36,8 +42,22 @@ public class MysqlDriverTuning implements BeanCreatedEventListener<DatasourceCon
         DatasourceConfiguration config = event.getBean();
         String url = config.getUrl();
         if (url != null && url.startsWith("jdbc:mysql:")) {
-            SETTINGS.forEach(config::addDataSourceProperty);
+            settingsFor(url).forEach(config::addDataSourceProperty);
         }
         return config;
+    }
+
+    /** The settings to add to a MySQL URL's connections: all but those the URL names (as Connector/J, by exact name). */
+    static Map<String, String> settingsFor(String url) {
+        Set<String> named = new HashSet<>();
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String parameter : url.substring(query + 1).split("&")) {
+                named.add(parameter.split("=", 2)[0].trim());
+            }
+        }
+        Map<String, String> settings = new TreeMap<>(SETTINGS);
+        settings.keySet().removeAll(named);
+        return settings;
     }
 }
