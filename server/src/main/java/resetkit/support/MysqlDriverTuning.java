@@ -1,12 +1,13 @@
 package resetkit.support;
 
+import com.mysql.cj.conf.ConnectionUrl;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 
-import java.util.HashSet;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -47,15 +48,9 @@ public class MysqlDriverTuning implements BeanCreatedEventListener<DatasourceCon
         return config;
     }
 
-    /** The settings to add to a MySQL URL's connections: all but those the URL names (as Connector/J, by exact name). */
+    /** The settings to add to a MySQL URL's connections: all but those the URL names, as Connector/J itself reads the URL. */
     static Map<String, String> settingsFor(String url) {
-        Set<String> named = new HashSet<>();
-        int query = url.indexOf('?');
-        if (query >= 0) {
-            for (String parameter : url.substring(query + 1).split("&")) {
-                named.add(parameter.split("=", 2)[0].trim());
-            }
-        }
+        Set<String> named = ConnectionUrl.getConnectionUrlInstance(url, new Properties()).getMainHost().getHostProperties().keySet();
         Map<String, String> settings = new TreeMap<>(SETTINGS);
         settings.keySet().removeAll(named);
         return settings;

@@ -30,6 +30,14 @@ class MysqlDriverTuningTest {
     }
 
     @Test
+    void settingsNamedInTheUrlsHostSectionAreLeftOutToo() {
+        Map<String, String> settings = MysqlDriverTuning.settingsFor("jdbc:mysql://address=(host=127.0.0.1)(port=3306)(prepStmtCacheSize=16)/resetkit");
+
+        assertEquals(MysqlDriverTuning.SETTINGS.size() - 1, settings.size());
+        assertEquals(null, settings.get("prepStmtCacheSize"));
+    }
+
+    @Test
     void theDriverUsesTheUrlsValueAndTheTuningForTheRest() {
         JdbcPropertySetImpl effective = driverView(TUNED_BY_OPERATOR, MysqlDriverTuning.settingsFor(TUNED_BY_OPERATOR));
 
