@@ -3,6 +3,9 @@ package resetkit.api;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 import resetkit.account.Account;
 import resetkit.account.NewAccount;
 import resetkit.account.Tenant;
@@ -29,6 +32,8 @@ import resetkit.ratelimit.RateLimitSettings;
 
 import java.util.List;
 
+// blocking work (JDBC, password hashing) inside the Monos the generated interface asks for
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class AdminController implements AdminApi {
     private final TenantAdministration administration;
@@ -47,14 +52,18 @@ public class AdminController implements AdminApi {
     }
 
     @Override
-    public HttpResponse<RateLimits> getRateLimits(String tenantId) {
-        return HttpResponse.ok(effectiveLimits(administration.requireTenant(tenantId)));
+    public Mono<HttpResponse<RateLimits>> getRateLimits(String tenantId) {
+        return Mono.fromCallable(() -> {
+            return HttpResponse.ok(effectiveLimits(administration.requireTenant(tenantId)));
+        });
     }
 
     @Override
-    public HttpResponse<RateLimits> setRateLimits(String tenantId, RateLimitsUpdate body) {
-        return HttpResponse.ok(effectiveLimits(administration.updateRateLimits(tenantId,
-                body.getPerIdentifier(), body.getPerIp(), body.getPerTenant())));
+    public Mono<HttpResponse<RateLimits>> setRateLimits(String tenantId, RateLimitsUpdate body) {
+        return Mono.fromCallable(() -> {
+            return HttpResponse.ok(effectiveLimits(administration.updateRateLimits(tenantId,
+                    body.getPerIdentifier(), body.getPerIp(), body.getPerTenant())));
+        });
     }
 
     private RateLimits effectiveLimits(Tenant t) {
@@ -68,70 +77,82 @@ public class AdminController implements AdminApi {
     }
 
     @Override
-    public HttpResponse<TenantCreated> createTenant(TenantCreate body) {
-        List<String> urls = body.getAllowedRedirectUrls() == null ? List.of() : body.getAllowedRedirectUrls();
-        TenantAdministration.CreatedTenant created = administration.createTenant(new TenantSettings(
-                body.getId(), body.getName(), urls, body.getTokenTtlSeconds(), body.getMinPasswordLength(), body.getMailFrom()), null);
-        Tenant t = created.tenant();
-        TenantCreated response = new TenantCreated(t.id(), t.name(), t.redirectUrls(), t.tokenTtlSeconds(),
-                t.minPasswordLength(), Times.utc(t.createdAt()), created.apiKey());
-        response.setMailFrom(t.mailFrom());
-        return HttpResponse.status(HttpStatus.CREATED).body(response);
+    public Mono<HttpResponse<TenantCreated>> createTenant(TenantCreate body) {
+        return Mono.fromCallable(() -> {
+            List<String> urls = body.getAllowedRedirectUrls() == null ? List.of() : body.getAllowedRedirectUrls();
+            TenantAdministration.CreatedTenant created = administration.createTenant(new TenantSettings(
+                    body.getId(), body.getName(), urls, body.getTokenTtlSeconds(), body.getMinPasswordLength(), body.getMailFrom()), null);
+            Tenant t = created.tenant();
+            TenantCreated response = new TenantCreated(t.id(), t.name(), t.redirectUrls(), t.tokenTtlSeconds(),
+                    t.minPasswordLength(), Times.utc(t.createdAt()), created.apiKey());
+            response.setMailFrom(t.mailFrom());
+            return HttpResponse.status(HttpStatus.CREATED).body(response);
+        });
     }
 
     @Override
-    public HttpResponse<resetkit.api.generated.model.Tenant> getTenant(String tenantId) {
-        Tenant t = administration.requireTenant(tenantId);
-        resetkit.api.generated.model.Tenant response = new resetkit.api.generated.model.Tenant(t.id(), t.name(),
-                t.redirectUrls(), t.tokenTtlSeconds(), t.minPasswordLength(), Times.utc(t.createdAt()));
-        response.setMailFrom(t.mailFrom());
-        return HttpResponse.ok(response);
+    public Mono<HttpResponse<resetkit.api.generated.model.Tenant>> getTenant(String tenantId) {
+        return Mono.fromCallable(() -> {
+            Tenant t = administration.requireTenant(tenantId);
+            resetkit.api.generated.model.Tenant response = new resetkit.api.generated.model.Tenant(t.id(), t.name(),
+                    t.redirectUrls(), t.tokenTtlSeconds(), t.minPasswordLength(), Times.utc(t.createdAt()));
+            response.setMailFrom(t.mailFrom());
+            return HttpResponse.ok(response);
+        });
     }
 
     @Override
-    public HttpResponse<resetkit.api.generated.model.Account> createAccount(String tenantId, AccountCreate body) {
-        Account a = administration.createAccount(tenantId,
-                new NewAccount(body.getEmail(), body.getUsername(), body.getExternalId(), body.getPassword(), null));
-        resetkit.api.generated.model.Account response = new resetkit.api.generated.model.Account(a.id(), a.tenantId(),
-                a.email(), a.passwordHash() != null, Times.utc(a.createdAt()));
-        response.setUsername(a.username());
-        response.setExternalId(a.externalId());
-        return HttpResponse.status(HttpStatus.CREATED).body(response);
+    public Mono<HttpResponse<resetkit.api.generated.model.Account>> createAccount(String tenantId, AccountCreate body) {
+        return Mono.fromCallable(() -> {
+            Account a = administration.createAccount(tenantId,
+                    new NewAccount(body.getEmail(), body.getUsername(), body.getExternalId(), body.getPassword(), null));
+            resetkit.api.generated.model.Account response = new resetkit.api.generated.model.Account(a.id(), a.tenantId(),
+                    a.email(), a.passwordHash() != null, Times.utc(a.createdAt()));
+            response.setUsername(a.username());
+            response.setExternalId(a.externalId());
+            return HttpResponse.status(HttpStatus.CREATED).body(response);
+        });
     }
 
     @Override
-    public HttpResponse<AuditEventList> listEvents(String tenantId, Integer limit) {
-        administration.requireTenant(tenantId);
-        List<AuditEvent> events = audit.newest(tenantId, limit == null ? 100 : limit).stream().map(e -> {
-            AuditEvent event = new AuditEvent(e.id(), e.type(), Times.utc(e.createdAt()));
-            event.setFlowId(e.flowId());
-            event.setAccountId(e.accountId());
-            event.setDetail(e.detail());
-            return event;
-        }).toList();
-        return HttpResponse.ok(new AuditEventList(events));
+    public Mono<HttpResponse<AuditEventList>> listEvents(String tenantId, Integer limit) {
+        return Mono.fromCallable(() -> {
+            administration.requireTenant(tenantId);
+            List<AuditEvent> events = audit.newest(tenantId, limit == null ? 100 : limit).stream().map(e -> {
+                AuditEvent event = new AuditEvent(e.id(), e.type(), Times.utc(e.createdAt()));
+                event.setFlowId(e.flowId());
+                event.setAccountId(e.accountId());
+                event.setDetail(e.detail());
+                return event;
+            }).toList();
+            return HttpResponse.ok(new AuditEventList(events));
+        });
     }
 
     @Override
-    public HttpResponse<OutboxMessageList> listOutbox(String tenantId, OutboxStatus status, Integer limit) {
-        administration.requireTenant(tenantId);
-        resetkit.mail.OutboxStatus wanted = status == null ? null : resetkit.mail.OutboxStatus.valueOf(status.name());
-        List<OutboxMessage> messages = outbox.list(tenantId, wanted, limit == null ? 100 : limit).stream().map(m -> {
-            OutboxMessage message = new OutboxMessage(m.id(), m.kind(), OutboxStatus.valueOf(m.status().name()),
-                    m.attempts(), Times.utc(m.createdAt()));
-            message.setLastError(m.lastError());
-            message.setNextAttemptAt(Times.utc(m.nextAttemptAt()));
-            message.setSentAt(Times.utc(m.sentAt()));
-            return message;
-        }).toList();
-        return HttpResponse.ok(new OutboxMessageList(messages));
+    public Mono<HttpResponse<OutboxMessageList>> listOutbox(String tenantId, OutboxStatus status, Integer limit) {
+        return Mono.fromCallable(() -> {
+            administration.requireTenant(tenantId);
+            resetkit.mail.OutboxStatus wanted = status == null ? null : resetkit.mail.OutboxStatus.valueOf(status.name());
+            List<OutboxMessage> messages = outbox.list(tenantId, wanted, limit == null ? 100 : limit).stream().map(m -> {
+                OutboxMessage message = new OutboxMessage(m.id(), m.kind(), OutboxStatus.valueOf(m.status().name()),
+                        m.attempts(), Times.utc(m.createdAt()));
+                message.setLastError(m.lastError());
+                message.setNextAttemptAt(Times.utc(m.nextAttemptAt()));
+                message.setSentAt(Times.utc(m.sentAt()));
+                return message;
+            }).toList();
+            return HttpResponse.ok(new OutboxMessageList(messages));
+        });
     }
 
     @Override
-    public HttpResponse<TemplatePreview> previewTemplate(String tenantId, MailTemplateKind kind, String locale) {
-        MailTemplateKind wanted = kind == null ? MailTemplateKind.RESET : kind;
-        ResetMailComposer.Rendered rendered = preview.render(administration.requireTenant(tenantId), wanted.getValue(), locale);
-        return HttpResponse.ok(new TemplatePreview(wanted, rendered.locale(), rendered.content().subject(),
-                rendered.content().text(), rendered.content().html()));
+    public Mono<HttpResponse<TemplatePreview>> previewTemplate(String tenantId, MailTemplateKind kind, String locale) {
+        return Mono.fromCallable(() -> {
+            MailTemplateKind wanted = kind == null ? MailTemplateKind.RESET : kind;
+            ResetMailComposer.Rendered rendered = preview.render(administration.requireTenant(tenantId), wanted.getValue(), locale);
+            return HttpResponse.ok(new TemplatePreview(wanted, rendered.locale(), rendered.content().subject(),
+                    rendered.content().text(), rendered.content().html()));
+        });
     }
 }

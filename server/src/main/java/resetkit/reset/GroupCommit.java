@@ -1,6 +1,8 @@
 package resetkit.reset;
 
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Group commit for reset requests. A request thread hands over its {@link ResetOrder} and waits; a committer
+ * Group commit for reset requests. A request hands over its {@link ResetOrder} and waits for its future; a committer
  * thread takes everything queued since it last looked (no waiting for more) and stores it with
  * {@link ResetBatchWriter} in one transaction. Under load one durable commit serves many requests;
  * alone, a request is committed at once. Either way a request returns only after its own writes
@@ -31,6 +33,7 @@ public class GroupCommit {
 
     private final ResetBatchWriter writer;
     private final GroupCommitMetrics metrics;
+    private final Executor blocking;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
@@ -39,8 +42,10 @@ public class GroupCommit {
     private record Pending(ResetOrder order, CompletableFuture<OrderOutcome> done) {
     }
 
-    GroupCommit(ResetBatchWriter writer, GroupCommitSettings settings, GroupCommitMetrics metrics) {
+    GroupCommit(ResetBatchWriter writer, GroupCommitSettings settings, GroupCommitMetrics metrics,
+                @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.writer = writer;
+        this.blocking = blocking;
         this.metrics = metrics;
         this.maxBatch = settings.getMaxBatch();
         for (int i = 0; i < settings.getCommitters(); i++) {
@@ -51,22 +56,20 @@ public class GroupCommit {
         }
     }
 
-    /** Counts and stores what the request leads to; returns once it is committed, with what it came to. */
-    OrderOutcome write(ResetOrder order) {
+    /**
+     * Queues the order to be counted and stored; the future completes, on the committer's thread,
+     * once it is committed, with what it came to (or fails with what prevented it). Never blocks.
+     */
+    CompletableFuture<OrderOutcome> submit(ResetOrder order) {
         long queued = System.nanoTime();
         Pending pending = new Pending(order, new CompletableFuture<>());
+        pending.done().whenComplete((outcome, failure) -> metrics.waited(System.nanoTime() - queued));
         queue.add(pending);
-        // committers stop at shutdown: a request that arrives as they do is written on its own thread
+        // committers stop at shutdown: a request that arrives as they do is written by itself on a blocking thread
         if (closing && queue.remove(pending)) {
-            return write(List.of(order)).get(0);
+            blocking.execute(() -> commit(List.of(pending)));
         }
-        try {
-            return pending.done().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        } finally {
-            metrics.waited(System.nanoTime() - queued);
-        }
+        return pending.done();
     }
 
     private void commitLoop() {

@@ -1,7 +1,9 @@
 package resetkit.reset;
 
-import jakarta.inject.Singleton;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import resetkit.account.AccountDirectory;
 import resetkit.account.PasswordHasher;
 import resetkit.account.Tenant;
@@ -12,6 +14,8 @@ import resetkit.ratelimit.RateLimiter;
 import resetkit.security.ClientAddress;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The core every API calls: request (step 1), verify (step 3), complete (step 4). Adapters map
@@ -32,10 +36,13 @@ public class PasswordResetService {
     private final AccountDirectory directory;
     private final ResetFlowRepository flows;
     private final Clock clock;
+    private final Executor blocking;
 
     PasswordResetService(ResetLinks links, StartReset start, CheckSecret check, FinishReset finish, PasswordPolicy policy,
                          PasswordHasher hasher, TenantAdministration tenants, AuditLog audit, RateLimiter rateLimiter,
-                         ClientAddress clientAddress, AccountDirectory directory, ResetFlowRepository flows, Clock clock) {
+                         ClientAddress clientAddress, AccountDirectory directory, ResetFlowRepository flows, Clock clock,
+                         @Named(TaskExecutors.BLOCKING) Executor blocking) {
+        this.blocking = blocking;
         this.links = links;
         this.start = start;
         this.check = check;
@@ -63,11 +70,36 @@ public class PasswordResetService {
         try {
             base = links.baseFor(tenant, request.redirectUrl());
         } catch (RedirectNotAllowed e) {
-            countAlone(tenant, request, clientIp);
-            audit.record(tenant.id(), AuditLog.RESET_REJECTED_REDIRECT, null, null, "via " + request.channel());
+            refuseRedirect(tenant, request, clientIp);
             throw e;
         }
         return start.start(tenant, request, base, clientIp);
+    }
+
+    /**
+     * As {@link #request} for a caller that must not block (an event-loop thread): the future
+     * completes once the request is committed, or fails with what {@link #request} throws. Call it
+     * on the request's own thread: it reads the client address from the current request.
+     */
+    public CompletableFuture<ResetTicket> requestAsync(Tenant tenant, ResetRequest request) {
+        String clientIp = clientAddress.current();
+        String base;
+        try {
+            base = links.baseFor(tenant, request.redirectUrl());
+        } catch (RedirectNotAllowed e) {
+            // refusing stores what it refused: database work, so on a blocking thread
+            return CompletableFuture.runAsync(() -> refuseRedirect(tenant, request, clientIp), blocking)
+                    .thenApply(refused -> {
+                        throw e;
+                    });
+        }
+        return start.startAsync(tenant, request, base, clientIp);
+    }
+
+    /** Counts a request whose redirect is not allowed and records its refusal; throws {@link RateLimited} instead when it is over a limit. */
+    private void refuseRedirect(Tenant tenant, ResetRequest request, @Nullable String clientIp) {
+        countAlone(tenant, request, clientIp);
+        audit.record(tenant.id(), AuditLog.RESET_REJECTED_REDIRECT, null, null, "via " + request.channel());
     }
 
     private void countAlone(Tenant tenant, ResetRequest request, @Nullable String clientIp) {

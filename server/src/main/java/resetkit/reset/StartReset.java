@@ -9,6 +9,8 @@ import resetkit.support.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Step 1: make the flow's secrets, then hand the request to {@link GroupCommit}, which counts it
@@ -35,16 +37,30 @@ public class StartReset {
 
     /** Throws {@link RateLimited} when the request exceeds a limit (it is counted, and nothing else is stored). */
     public ResetTicket start(Tenant tenant, ResetRequest request, String linkBase, @Nullable String clientIp) {
+        try {
+            return startAsync(tenant, request, linkBase, clientIp).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * As {@link #start} without blocking the caller (nothing here waits: the secrets are made, the
+     * order is queued): the future completes once the request is committed, or fails with
+     * {@link RateLimited} or what prevented the commit.
+     */
+    public CompletableFuture<ResetTicket> startAsync(Tenant tenant, ResetRequest request, String linkBase, @Nullable String clientIp) {
         Instant now = clock.instant();
         Duration lifetime = request.lifetime() != null ? request.lifetime() : Duration.ofSeconds(tenant.tokenTtlSeconds());
         String flowId = TimeOrderedIds.next();
         ResetSecrets secrets = ResetSecrets.generate(flowId, settings.getCodeLength());
         ResetOrder order = new ResetOrder(tenant, request, flowId, links.link(linkBase, secrets.token()), secrets.code(),
                 digester.tokenDigest(secrets.token()), digester.codeDigest(flowId, secrets.code()), now, now.plus(lifetime), clientIp);
-        OrderOutcome outcome = commits.write(order);
-        if (outcome.refused()) {
-            throw new RateLimited(outcome.retryAfter());
-        }
-        return new ResetTicket(flowId, order.expiresAt(), outcome.opened() ? secrets.token() : LinkTokens.issue(flowId));
+        return commits.submit(order).thenApply(outcome -> {
+            if (outcome.refused()) {
+                throw new RateLimited(outcome.retryAfter());
+            }
+            return new ResetTicket(flowId, order.expiresAt(), outcome.opened() ? secrets.token() : LinkTokens.issue(flowId));
+        });
     }
 }

@@ -113,11 +113,11 @@ class GroupCommitTest extends IntegrationTest {
                 s.executeQuery().close();
             }
             for (int i = 0; i < 2; i++) {
-                held.add(CompletableFuture.supplyAsync(() -> commits.write(order(t, "held@example.com"))));
+                held.add(commits.submit(order(t, "held@example.com")));
             }
             Thread.sleep(150);
             for (ResetOrder order : List.of(good1, clash, good2)) {
-                queued.add(CompletableFuture.supplyAsync(() -> commits.write(order)));
+                queued.add(commits.submit(order));
                 Thread.sleep(20);
             }
             Thread.sleep(150);

@@ -2,6 +2,9 @@ package resetkit.variant.crux;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 import resetkit.api.generated.CruxApi;
 import resetkit.api.generated.model.CruxCreatePasswordRequest;
 import resetkit.api.generated.model.CruxResetPasswordRequest;
@@ -18,6 +21,8 @@ import java.time.Duration;
  * Crux TIMP: the reset token goes back to the tenant's authenticated backend, which completes the
  * reset with it. Tokens are scoped to the calling tenant; Crux fixes their lifetime at 2 hours.
  */
+// blocking work (JDBC, password hashing) inside the Monos the generated interface asks for
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 class CruxController implements CruxApi {
     static final String CHANNEL = "crux";
@@ -30,21 +35,27 @@ class CruxController implements CruxApi {
     }
 
     @Override
-    public HttpResponse<CruxResetToken> cruxResetPassword(CruxResetPasswordRequest body) {
-        ResetTicket ticket = resets.request(CallerTenant.current(),
-                new ResetRequest(body.getEmail(), null, null, CHANNEL, null, TOKEN_LIFETIME));
-        return HttpResponse.ok(new CruxResetToken(ticket.token()));
+    public Mono<HttpResponse<CruxResetToken>> cruxResetPassword(CruxResetPasswordRequest body) {
+        return Mono.fromCallable(() -> {
+            ResetTicket ticket = resets.request(CallerTenant.current(),
+                    new ResetRequest(body.getEmail(), null, null, CHANNEL, null, TOKEN_LIFETIME));
+            return HttpResponse.ok(new CruxResetToken(ticket.token()));
+        });
     }
 
     @Override
-    public HttpResponse<Void> cruxValidatePasswordReset(String token) {
-        resets.verify(CallerTenant.current(), SecretProof.ofToken(token));
-        return HttpResponse.noContent();
+    public Mono<HttpResponse<Void>> cruxValidatePasswordReset(String token) {
+        return Mono.fromCallable(() -> {
+            resets.verify(CallerTenant.current(), SecretProof.ofToken(token));
+            return HttpResponse.noContent();
+        });
     }
 
     @Override
-    public HttpResponse<Void> cruxCreateNewPassword(CruxCreatePasswordRequest body) {
-        resets.complete(CallerTenant.current(), SecretProof.ofToken(body.getToken()), body.getPassword(), null);
-        return HttpResponse.noContent();
+    public Mono<HttpResponse<Void>> cruxCreateNewPassword(CruxCreatePasswordRequest body) {
+        return Mono.fromCallable(() -> {
+            resets.complete(CallerTenant.current(), SecretProof.ofToken(body.getToken()), body.getPassword(), null);
+            return HttpResponse.noContent();
+        });
     }
 }

@@ -3,6 +3,9 @@ package resetkit.variant.maiascore;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 import resetkit.account.Tenant;
 import resetkit.api.errors.ApiError;
 import resetkit.api.errors.ApiException;
@@ -23,6 +26,8 @@ import resetkit.security.CallerTenant;
  * (checked by {@link MaiascoreKeyFilter}); JSON, XML and form bodies arrive as the same models
  * (XML through its own generated method). Every success is {@code {"code":200,"message":"OK"}}.
  */
+// blocking work (JDBC, password hashing) inside the Monos the generated interface asks for
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class MaiascoreController implements MaiascoreApi {
     static final String CHANNEL = "maiascore";
@@ -34,31 +39,35 @@ public class MaiascoreController implements MaiascoreApi {
     }
 
     @Override
-    public HttpResponse<MaiascoreResult> maiascoreForgotPassword(MaiascoreForgotPasswordRequest body) {
-        resets.request(CallerTenant.current(), ResetRequest.of(body.getId(), CHANNEL));
-        return ok();
+    public Mono<HttpResponse<MaiascoreResult>> maiascoreForgotPassword(MaiascoreForgotPasswordRequest body) {
+        return Mono.fromCallable(() -> {
+            resets.request(CallerTenant.current(), ResetRequest.of(body.getId(), CHANNEL));
+            return ok();
+        });
     }
 
     @Override
-    public HttpResponse<MaiascoreResult> maiascoreForgotPassword_1(MaiascoreForgotPasswordRequest body) {
+    public Mono<HttpResponse<MaiascoreResult>> maiascoreForgotPassword_1(MaiascoreForgotPasswordRequest body) {
         return maiascoreForgotPassword(present(body));
     }
 
     /** The token must open a flow of the caller's own tenant; another tenant's token is as invalid as an unknown one. */
     @Override
-    public HttpResponse<MaiascoreResult> maiascoreResetPassword(MaiascoreResetPasswordRequest body) {
-        Tenant caller = CallerTenant.current();
-        SecretProof proof = SecretProof.ofToken(body.getToken());
-        ResetFlow flow = resets.verify(proof);
-        if (!flow.tenantId().equals(caller.id())) {
-            throw new ResetSecretRejected(RejectionReason.UNKNOWN);
-        }
-        resets.complete(proof, body.getPassword());
-        return ok();
+    public Mono<HttpResponse<MaiascoreResult>> maiascoreResetPassword(MaiascoreResetPasswordRequest body) {
+        return Mono.fromCallable(() -> {
+            Tenant caller = CallerTenant.current();
+            SecretProof proof = SecretProof.ofToken(body.getToken());
+            ResetFlow flow = resets.verify(proof);
+            if (!flow.tenantId().equals(caller.id())) {
+                throw new ResetSecretRejected(RejectionReason.UNKNOWN);
+            }
+            resets.complete(proof, body.getPassword());
+            return ok();
+        });
     }
 
     @Override
-    public HttpResponse<MaiascoreResult> maiascoreResetPassword_2(MaiascoreResetPasswordRequest body) {
+    public Mono<HttpResponse<MaiascoreResult>> maiascoreResetPassword_2(MaiascoreResetPasswordRequest body) {
         return maiascoreResetPassword(present(body));
     }
 

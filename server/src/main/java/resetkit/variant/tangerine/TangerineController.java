@@ -3,6 +3,9 @@ package resetkit.variant.tangerine;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import resetkit.account.Tenant;
@@ -20,6 +23,8 @@ import java.util.Map;
  * Tangerine365's "Lost Password": the configured tenant, {@code username} as the identifier,
  * 200 {@code {}} whether or not the account exists.
  */
+// blocking work (JDBC, password hashing) inside the Monos the generated interface asks for
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 public class TangerineController implements TangerineApi {
     static final String CHANNEL = "tangerine";
@@ -36,9 +41,11 @@ public class TangerineController implements TangerineApi {
     }
 
     @Override
-    public HttpResponse<Object> tangerineLostPassword(TangerineLostPasswordRequest body) {
-        resets.request(configuredTenant(), ResetRequest.of(body.getUsername(), CHANNEL));
-        return HttpResponse.ok(Map.of());
+    public Mono<HttpResponse<Object>> tangerineLostPassword(TangerineLostPasswordRequest body) {
+        return Mono.fromCallable(() -> {
+            resets.request(configuredTenant(), ResetRequest.of(body.getUsername(), CHANNEL));
+            return HttpResponse.ok(Map.of());
+        });
     }
 
     private Tenant configuredTenant() {

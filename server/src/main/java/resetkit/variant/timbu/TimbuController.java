@@ -4,6 +4,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 import resetkit.account.AccountRepository;
 import resetkit.account.Tenant;
 import resetkit.account.TenantAdministration;
@@ -25,6 +28,8 @@ import java.util.List;
  * Timbu's business-partner recovery: the organization in the body is the tenant, app_url the
  * link base (checked against the tenant's allow-list by the core), app_name the mail's name.
  */
+// blocking work (JDBC, password hashing) inside the Monos the generated interface asks for
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 class TimbuController implements TimbuApi {
     static final String CHANNEL = "timbu";
@@ -44,11 +49,13 @@ class TimbuController implements TimbuApi {
     }
 
     @Override
-    public HttpResponse<String> timbuRecoverBizPartnerPassword(TimbuRecoverRequest body) {
-        Tenant tenant = tenants.findTenant(body.getOrganizationId()).orElseThrow(() -> new ApiException(
-                ApiError.of(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND, "Not found", "Organization not found.")));
-        resets.request(tenant, new ResetRequest(body.getEmail(), body.getAppUrl(), null, CHANNEL, body.getAppName(), null));
-        return HttpResponse.ok(RECOVERY_SENT).contentType(MediaType.APPLICATION_JSON_TYPE);
+    public Mono<HttpResponse<String>> timbuRecoverBizPartnerPassword(TimbuRecoverRequest body) {
+        return Mono.fromCallable(() -> {
+            Tenant tenant = tenants.findTenant(body.getOrganizationId()).orElseThrow(() -> new ApiException(
+                    ApiError.of(HttpStatus.NOT_FOUND, ApiError.NOT_FOUND, "Not found", "Organization not found.")));
+            resets.request(tenant, new ResetRequest(body.getEmail(), body.getAppUrl(), null, CHANNEL, body.getAppName(), null));
+            return HttpResponse.ok(RECOVERY_SENT).contentType(MediaType.APPLICATION_JSON_TYPE);
+        });
     }
 
     /**
@@ -56,22 +63,24 @@ class TimbuController implements TimbuApi {
      * a string). The parameter keeps the interface's name: validation messages name it.
      */
     @Override
-    public HttpResponse<Object> timbuResetBizPartnerPassword(TimbuResetPasswordRequest body, String token) {
-        if (token != null && body.getToken() != null) {
-            throw tokenProblem("send the token in the query or in the body, not both");
-        }
-        String presented = token != null ? token : body.getToken();
-        if (presented == null) {
-            throw tokenProblem("must not be null");
-        }
-        ResetFlow flow = resets.complete(SecretProof.ofToken(presented), body.getPassword());
-        if (token != null) {
-            return HttpResponse.<Object>ok(PASSWORD_RESET).contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        TimbuPartner partner = accounts.findById(flow.accountId())
-                .map(a -> new TimbuPartner(a.id(), a.email()))
-                .orElseThrow();
-        return HttpResponse.ok(new TimbuPasswordSet(PASSWORD_SET, partner));
+    public Mono<HttpResponse<Object>> timbuResetBizPartnerPassword(TimbuResetPasswordRequest body, String token) {
+        return Mono.fromCallable(() -> {
+            if (token != null && body.getToken() != null) {
+                throw tokenProblem("send the token in the query or in the body, not both");
+            }
+            String presented = token != null ? token : body.getToken();
+            if (presented == null) {
+                throw tokenProblem("must not be null");
+            }
+            ResetFlow flow = resets.complete(SecretProof.ofToken(presented), body.getPassword());
+            if (token != null) {
+                return HttpResponse.<Object>ok(PASSWORD_RESET).contentType(MediaType.APPLICATION_JSON_TYPE);
+            }
+            TimbuPartner partner = accounts.findById(flow.accountId())
+                    .map(a -> new TimbuPartner(a.id(), a.email()))
+                    .orElseThrow();
+            return HttpResponse.ok(new TimbuPasswordSet(PASSWORD_SET, partner));
+        });
     }
 
     private static ApiException tokenProblem(String message) {

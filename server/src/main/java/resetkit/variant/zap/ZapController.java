@@ -2,6 +2,9 @@ package resetkit.variant.zap;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 import resetkit.account.Account;
 import resetkit.account.AccountDirectory;
 import resetkit.account.Tenant;
@@ -28,6 +31,8 @@ import resetkit.security.CallerTenant;
  * only after the mailed code was confirmed through /v1/otp/verify (the core's confirmed-code mark),
  * so the API response alone never suffices to take over an account.
  */
+// blocking work (JDBC, password hashing) inside the Monos the generated interface asks for
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller
 class ZapController implements ZapApi {
     static final String CHANNEL = "zap";
@@ -44,34 +49,40 @@ class ZapController implements ZapApi {
     }
 
     @Override
-    public HttpResponse<ZapTokenResponse> zapForgotPassword(ZapForgotPasswordRequest body) {
-        ResetTicket ticket = resets.request(CallerTenant.current(), ResetRequest.of(body.getEmail(), CHANNEL));
-        return HttpResponse.ok(new ZapTokenResponse(true, new ZapTokenData(ticket.flowId(), CHECK_EMAIL)));
+    public Mono<HttpResponse<ZapTokenResponse>> zapForgotPassword(ZapForgotPasswordRequest body) {
+        return Mono.fromCallable(() -> {
+            ResetTicket ticket = resets.request(CallerTenant.current(), ResetRequest.of(body.getEmail(), CHANNEL));
+            return HttpResponse.ok(new ZapTokenResponse(true, new ZapTokenData(ticket.flowId(), CHECK_EMAIL)));
+        });
     }
 
     /** The core keeps only digests of codes: a resend is a new reset, which revokes the earlier one. */
     @Override
-    public HttpResponse<ZapTokenResponse> zapResendOtp(ZapForgotPasswordRequest body) {
+    public Mono<HttpResponse<ZapTokenResponse>> zapResendOtp(ZapForgotPasswordRequest body) {
         return zapForgotPassword(body);
     }
 
     @Override
-    public HttpResponse<ZapMessageResponse> zapVerifyOtp(ZapVerifyOtpRequest body) {
-        resets.confirmCode(CallerTenant.current(), body.getIdentity(), body.getOtp());
-        return HttpResponse.ok(new ZapMessageResponse(true, OTP_VERIFIED));
+    public Mono<HttpResponse<ZapMessageResponse>> zapVerifyOtp(ZapVerifyOtpRequest body) {
+        return Mono.fromCallable(() -> {
+            resets.confirmCode(CallerTenant.current(), body.getIdentity(), body.getOtp());
+            return HttpResponse.ok(new ZapMessageResponse(true, OTP_VERIFIED));
+        });
     }
 
     @Override
-    public HttpResponse<ZapPasswordResetResponse> zapResetPassword(String token, ZapResetPasswordRequest body) {
-        Tenant tenant = CallerTenant.current();
-        SecretProof handle = SecretProof.ofConfirmedFlow(token);
-        ResetFlow flow = resets.verify(tenant, handle);
-        boolean sameAccount = directory.find(tenant.id(), body.getIdentity()).map(Account::id)
-                .filter(flow.accountId()::equals).isPresent();
-        if (!sameAccount) {
-            throw new ResetSecretRejected(RejectionReason.UNKNOWN);
-        }
-        resets.complete(tenant, handle, body.getNewPassword(), ZapPasswordRule::check);
-        return HttpResponse.ok(new ZapPasswordResetResponse(true, new ZapPasswordResetData(PASSWORD_RESET)));
+    public Mono<HttpResponse<ZapPasswordResetResponse>> zapResetPassword(String token, ZapResetPasswordRequest body) {
+        return Mono.fromCallable(() -> {
+            Tenant tenant = CallerTenant.current();
+            SecretProof handle = SecretProof.ofConfirmedFlow(token);
+            ResetFlow flow = resets.verify(tenant, handle);
+            boolean sameAccount = directory.find(tenant.id(), body.getIdentity()).map(Account::id)
+                    .filter(flow.accountId()::equals).isPresent();
+            if (!sameAccount) {
+                throw new ResetSecretRejected(RejectionReason.UNKNOWN);
+            }
+            resets.complete(tenant, handle, body.getNewPassword(), ZapPasswordRule::check);
+            return HttpResponse.ok(new ZapPasswordResetResponse(true, new ZapPasswordResetData(PASSWORD_RESET)));
+        });
     }
 }
