@@ -32,7 +32,8 @@ class SecretsInLogsTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("logger.levels.resetkit", "DEBUG", "logger.levels.io.micronaut.http", "DEBUG");
+        // every logger of the server at DEBUG: its libraries (HTTP, JDBC pool and driver, mail) too
+        return Map.of("logger.levels.root", "DEBUG");
     }
 
     @Test
@@ -63,7 +64,9 @@ class SecretsInLogsTest extends IntegrationTest {
         } finally {
             root.detachAppender(captured);
         }
-        List<String> lines = captured.list.stream().map(e -> e.getFormattedMessage()
+        // the test's own SMTP server prints the mails it receives, which carry the link by design
+        List<String> lines = captured.list.stream().filter(e -> !e.getLoggerName().startsWith("com.icegreen.greenmail"))
+                .map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
         assertTrue(lines.size() > 5, "logs were captured: " + lines.size());
         String all = String.join("\n", lines);
