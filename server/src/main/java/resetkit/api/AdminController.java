@@ -53,17 +53,13 @@ public class AdminController implements AdminApi {
 
     @Override
     public Mono<HttpResponse<RateLimits>> getRateLimits(String tenantId) {
-        return Mono.fromCallable(() -> {
-            return HttpResponse.ok(effectiveLimits(administration.requireTenant(tenantId)));
-        });
+        return Mono.fromCallable(() -> HttpResponse.ok(effectiveLimits(administration.requireTenant(tenantId))));
     }
 
     @Override
     public Mono<HttpResponse<RateLimits>> setRateLimits(String tenantId, RateLimitsUpdate body) {
-        return Mono.fromCallable(() -> {
-            return HttpResponse.ok(effectiveLimits(administration.updateRateLimits(tenantId,
-                    body.getPerIdentifier(), body.getPerIp(), body.getPerTenant())));
-        });
+        return Mono.fromCallable(() -> HttpResponse.ok(effectiveLimits(administration.updateRateLimits(tenantId,
+                body.getPerIdentifier(), body.getPerIp(), body.getPerTenant()))));
     }
 
     private RateLimits effectiveLimits(Tenant t) {

@@ -25,11 +25,9 @@ public class CredentialsController implements CredentialsApi {
 
     @Override
     public Mono<HttpResponse<CredentialCheckResult>> verifyCredentials(resetkit.api.generated.model.CredentialCheck body) {
-        return Mono.fromCallable(() -> {
-            return credentials.verify(CallerTenant.current().id(), body.getIdentifier(), body.getPassword())
-                    .map(id -> HttpResponse.ok(new CredentialCheckResult(id)))
-                    .orElseThrow(() -> new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, ApiError.UNAUTHORIZED,
-                            "Invalid credentials", "The identifier or password is wrong.")));
-        });
+        return Mono.fromCallable(() -> credentials.verify(CallerTenant.current().id(), body.getIdentifier(), body.getPassword())
+                .map(id -> HttpResponse.ok(new CredentialCheckResult(id)))
+                .orElseThrow(() -> new ApiException(ApiError.of(HttpStatus.UNAUTHORIZED, ApiError.UNAUTHORIZED,
+                        "Invalid credentials", "The identifier or password is wrong."))));
     }
 }

@@ -15,6 +15,7 @@ import resetkit.security.ClientAddress;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -65,15 +66,11 @@ public class PasswordResetService {
      * it (see {@link StartReset}), one without in a transaction of its own.
      */
     public ResetTicket request(Tenant tenant, ResetRequest request) {
-        String clientIp = clientAddress.current();
-        String base;
         try {
-            base = links.baseFor(tenant, request.redirectUrl());
-        } catch (RedirectNotAllowed e) {
-            refuseRedirect(tenant, request, clientIp);
-            throw e;
+            return requestAsync(tenant, request).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return start.start(tenant, request, base, clientIp);
     }
 
     /**
@@ -93,7 +90,7 @@ public class PasswordResetService {
                         throw e;
                     });
         }
-        return start.startAsync(tenant, request, base, clientIp);
+        return start.start(tenant, request, base, clientIp);
     }
 
     /** Counts a request whose redirect is not allowed and records its refusal; throws {@link RateLimited} instead when it is over a limit. */
