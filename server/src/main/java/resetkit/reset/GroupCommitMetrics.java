@@ -1,5 +1,6 @@
 package resetkit.reset;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,12 +10,15 @@ import java.time.Duration;
 
 /**
  * resetkit_reset_commit_batch_size: requests stored per transaction; resetkit_reset_commit_wait_seconds:
- * how long a request waited for its commit (queue and transaction), with buckets up to a second.
+ * how long a request waited for its commit (queue and transaction), with buckets up to a second;
+ * resetkit_reset_commit_connections_total: connections the committers took from the pool, one for
+ * each run of batches they wrote on one held connection.
  */
 @Singleton
 class GroupCommitMetrics {
     private final DistributionSummary batchSize;
     private final Timer wait;
+    private final Counter connections;
 
     GroupCommitMetrics(MeterRegistry registry) {
         this.batchSize = DistributionSummary.builder("resetkit.reset.commit.batch.size")
@@ -25,6 +29,13 @@ class GroupCommitMetrics {
                 .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
                         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1))
                 .register(registry);
+        this.connections = Counter.builder("resetkit.reset.commit.connections")
+                .description("Connections the committers took from the pool, each kept for a run of batches")
+                .register(registry);
+    }
+
+    void connectionTaken() {
+        connections.increment();
     }
 
     void batch(int size) {

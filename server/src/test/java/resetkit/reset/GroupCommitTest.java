@@ -1,5 +1,8 @@
 package resetkit.reset;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +41,10 @@ class GroupCommitTest extends IntegrationTest {
     GroupCommit commits;
     @Inject
     TenantAdministration tenants;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aBatchStoresEveryRequestAndLeavesOnlyTheNewestFlowOfAnAccountOpen() throws Exception {
@@ -135,6 +143,41 @@ class GroupCommitTest extends IntegrationTest {
         assertEquals("OPEN", flowStatus(good2));
         assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE flow_id = ?", good1.flowId()), "the clash stored nothing");
         assertEquals(1, count("SELECT COUNT(*) FROM reset_flow WHERE account_id = ? AND status = 'OPEN'", t.accountId()));
+    }
+
+    @Test
+    void batchAfterBatchIsCommittedOnOneHeldConnectionThatGoesBackToThePoolWhenRequestsStop() throws Exception {
+        TestTenant t = newTenant("burst@example.com", "the old password 1");
+        HikariDataSource pool = (HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource);
+        double batchesBefore = registry.summary("resetkit.reset.commit.batch.size").count();
+        double connectionsBefore = registry.counter("resetkit.reset.commit.connections").count();
+        List<CompletableFuture<OrderOutcome>> answers = new ArrayList<>();
+        List<ResetOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ResetOrder order = order(t, i % 2 == 0 ? "burst@example.com" : "nobody-" + i + "@example.com");
+            orders.add(order);
+            answers.add(commits.submit(order));
+        }
+        for (int i = 0; i < answers.size(); i++) {
+            assertEquals(i % 2 == 0 ? OrderOutcome.OPENED : OrderOutcome.NO_ACCOUNT, answers.get(i).get(20, TimeUnit.SECONDS));
+        }
+        // more than one batch (at most 64 each), each committed: the last flow is the open one
+        assertEquals(150, count("SELECT COUNT(*) FROM reset_flow WHERE account_id = ?", t.accountId()));
+        assertEquals("OPEN", flowStatus(orders.get(298)));
+        assertEquals(1, count("SELECT COUNT(*) FROM reset_flow WHERE account_id = ? AND status = 'OPEN'", t.accountId()));
+        double batches = registry.summary("resetkit.reset.commit.batch.size").count() - batchesBefore;
+        double connections = registry.counter("resetkit.reset.commit.connections").count() - connectionsBefore;
+        assertTrue(batches >= 5, "batches: " + batches);
+        assertTrue(connections >= 1 && connections < batches, "a connection served several batches: " + connections + " for " + batches);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (pool.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, pool.getHikariPoolMXBean().getActiveConnections(), "the committer gave its connection back");
+        try (Connection c = pool.getConnection()) {
+            assertTrue(c.getAutoCommit(), "in the pool's autocommit mode again");
+        }
     }
 
     private void newAccount(TestTenant t, String email) throws Exception {
