@@ -120,9 +120,9 @@ public class GroupCommit {
     }
 
     /**
-     * Commits {@code batch}, then every batch that follows while requests keep coming, on one connection in
-     * manual-commit mode; returns it to the pool when the queue stays empty, after the hold time
-     * (so the pool can retire it) or after a failed batch.
+     * Commits {@code batch}, then every batch that follows while requests keep coming, on one
+     * connection in manual-commit mode; returns it to the pool when the queue stays empty, after
+     * the hold time (so the pool can retire it) or after a failed batch.
      */
     private void commitOnHeldConnection(List<Pending> batch) {
         try {
