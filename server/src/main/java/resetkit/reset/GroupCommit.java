@@ -177,9 +177,7 @@ public class GroupCommit {
             }
             return true;
         } catch (RuntimeException failure) {
-            RuntimeException batchFailure = lost(held)
-                    ? new ConnectionException("lost the database connection: " + failure.getMessage(), failure)
-                    : failure;
+            RuntimeException batchFailure = onHeld(failure, held);
             // alone, or without a database, a request cannot fare better: every one waiting would pay the connection timeout again
             if (batch.size() == 1 || DatabaseOutage.isCause(batchFailure)) {
                 batch.forEach(p -> p.done().completeExceptionally(batchFailure));
@@ -190,7 +188,7 @@ public class GroupCommit {
                 try {
                     pending.done().complete(write(List.of(pending.order())).get(0));
                 } catch (RuntimeException e) {
-                    pending.done().completeExceptionally(e);
+                    pending.done().completeExceptionally(onHeld(e, held));
                 }
             }
             return false;
@@ -201,10 +199,14 @@ public class GroupCommit {
     }
 
     /**
-     * Whether the pool closed the held connection because it broke (it does so on a connection
-     * error). The failure that reaches us may then be only the rollback's "connection is closed",
-     * which does not say that the database was lost.
+     * The failure of a write on {@code held}, as an outage if the pool closed that connection
+     * because it broke (it does so on a connection error): what reaches us may then be only the
+     * rollback's "connection is closed", which does not say that the database was lost.
      */
+    private static RuntimeException onHeld(RuntimeException failure, @Nullable Connection held) {
+        return lost(held) ? new ConnectionException("lost the database connection: " + failure.getMessage(), failure) : failure;
+    }
+
     private static boolean lost(@Nullable Connection held) {
         try {
             return held != null && held.isClosed();
