@@ -140,7 +140,7 @@ public class RateLimiter {
     }
 
     /** The counter key of one dimension ("tenant", "ip" or "identifier") and value: a digest, so no identifier is stored. */
-    static String key(Tenant tenant, String dimension, String value) {
+    public static String key(Tenant tenant, String dimension, String value) {
         return Digests.sha256Hex(tenant.id() + "\n" + dimension + "\n" + value);
     }
 
