@@ -307,8 +307,16 @@ for c in $CONNECTIONS; do
   [ "$REPEAT" -gt 1 ] && echo "  median of $REPEAT runs at $c connections: $(median "${rates[@]}") req/s, p99 $(median "${p99s[@]}") ms"
 done
 
+# SQL for a version 7 UUID as the server makes them (resetkit.support.TimeOrderedIds): the
+# milliseconds of the time $1 (an SQL expression), then $2 (an SQL expression for the rest, from the dash before the third group)
+v7_id() {
+  local millis="LPAD(HEX(FLOOR(UNIX_TIMESTAMP($1) * 1000)), 12, '0')"
+  echo "LOWER(CONCAT(SUBSTR($millis, 1, 8), '-', SUBSTR($millis, 9, 4), $2))"
+}
+
 if [ "$PREFILL" -gt 0 ]; then
   echo "pre-filling $PREFILL flows, sent outbox rows and audit events ..."
+  # outbox rows and audit events keyed by the time they were made, as the server keys them: the purge walks them in key order
   t0=$(date +%s)
   "${SQL[@]}" "$DB" -e "
     INSERT INTO reset_flow (id, tenant_id, account_id, token_digest, code_digest, status, failed_attempts, channel, created_at, expires_at, finished_at)
@@ -317,12 +325,12 @@ if [ "$PREFILL" -gt 0 ]; then
              UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND + INTERVAL 1 HOUR, UTC_TIMESTAMP(6) - INTERVAL seq SECOND
       FROM seq_1_to_$PREFILL;
     INSERT INTO outbox_message (id, tenant_id, kind, flow_id, recipient, sender, subject, sealed_body, status, attempts, next_attempt_at, created_at, sent_at)
-      SELECT CONCAT('e0000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', 'prefill', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
+      SELECT $(v7_id 'NOW(6) - INTERVAL seq SECOND' "CONCAT('-7000-8e00-', LPAD(seq, 12, '0'))"), 'bench', 'prefill', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
              CONCAT('user', 1 + seq MOD $ACCOUNTS, '@bench.test'), 'resetkit@localhost', 'Reset your password', '', 'SENT', 1,
              UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND
       FROM seq_1_to_$PREFILL;
     INSERT INTO audit_event (id, tenant_id, type, flow_id, account_id, detail, created_at)
-      SELECT CONCAT('a0000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', 'reset.requested', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
+      SELECT $(v7_id 'NOW(6) - INTERVAL seq SECOND' "CONCAT('-7000-8a00-', LPAD(seq, 12, '0'))"), 'bench', 'reset.requested', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
              NULL, 'via native', UTC_TIMESTAMP(6) - INTERVAL seq SECOND
       FROM seq_1_to_$PREFILL;
     ANALYZE TABLE reset_flow, outbox_message, audit_event;" > /dev/null
@@ -354,8 +362,8 @@ if [ "$PREFILL" -gt 0 ]; then
   explain "flow of a link token (its id)" "SELECT * FROM reset_flow WHERE id = 'f0000000-0000-0000-0000-000000000007'"
   explain "due outbox rows" "SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(6) AND (claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)) ORDER BY next_attempt_at LIMIT 200"
   explain "purge: expired flows" "SELECT id FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY expires_at LIMIT 1000"
-  explain "purge: sent outbox rows" "SELECT id FROM outbox_message WHERE status = 'SENT' AND sent_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY sent_at LIMIT 1000"
-  explain "purge: audit events" "SELECT id FROM audit_event WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL 90 DAY ORDER BY created_at LIMIT 1000"
+  explain "purge: sent outbox rows" "SELECT id FROM outbox_message WHERE id > '' AND id < $(v7_id 'NOW(6) - INTERVAL 7 DAY' "'-0000-0000-000000000000'") ORDER BY id LIMIT 1000"
+  explain "purge: audit events" "SELECT id FROM audit_event WHERE id > '' AND id < $(v7_id 'NOW(6) - INTERVAL 90 DAY' "'-0000-0000-000000000000'") ORDER BY id LIMIT 1000"
 fi
 
 # the same server's ceiling: a trivial GET, after an unmeasured warm-up of its own (the JIT has not

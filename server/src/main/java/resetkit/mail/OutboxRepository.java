@@ -39,10 +39,10 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, String> 
             + "last_error = :error, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :worker")
     int markFailed(String id, String worker, OutboxStatus status, int attempts, Instant nextAttemptAt, String error);
 
-    @Query("SELECT * FROM outbox_message WHERE tenant_id = :tenantId ORDER BY created_at, id LIMIT :limit")
+    @Query("SELECT * FROM outbox_message WHERE tenant_id = :tenantId ORDER BY seq LIMIT :limit")
     List<OutboxMessage> findOldest(String tenantId, int limit);
 
-    @Query("SELECT * FROM outbox_message WHERE tenant_id = :tenantId AND status = :status ORDER BY created_at, id LIMIT :limit")
+    @Query("SELECT * FROM outbox_message WHERE tenant_id = :tenantId AND status = :status ORDER BY seq LIMIT :limit")
     List<OutboxMessage> findOldestWithStatus(String tenantId, OutboxStatus status, int limit);
 
     long countByStatus(OutboxStatus status);

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import resetkit.support.TimeOrderedIds;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the service's age: deletes expired flows (and the old-style link tokens of flows that are gone),
  * sent outbox rows, old audit events and old rate-limit counters, {@code batch-size} rows at a time
  * (a SELECT of the oldest ids, then a DELETE by key, each its own short transaction) until none are left. Several instances may run it at once: a row is deleted once, whoever gets there first.
+ *
+ * <p>Outbox rows and audit events are found by their time-ordered ids (see
+ * {@link RetentionRepository}); rows keyed otherwise (random ids from before version 7 UUIDs) are
+ * not found by that walk and stay.
  */
 @Singleton
 public class Purger {
@@ -64,8 +69,8 @@ public class Purger {
         return new Purged(
                 drain(limit -> rows.findFlowsExpiredBefore(flowsBefore, limit), rows::deleteFlows),
                 drain(rows::findLegacyTokensOfPurgedFlows, rows::deleteLegacyTokens),
-                drain(limit -> rows.findMailSentBefore(mailBefore, limit), rows::deleteMail),
-                drain(limit -> rows.findEventsBefore(eventsBefore, limit), rows::deleteEvents),
+                drainInKeyOrder(mailBefore, rows::findMailAfter, ids -> rows.deleteMailSentBefore(ids, mailBefore)),
+                drainInKeyOrder(eventsBefore, rows::findEventsAfter, ids -> rows.deleteEventsBefore(ids, eventsBefore)),
                 drain(limit -> rows.findCountersBefore(countersBefore, limit), keys -> rows.deleteCounters(keys, countersBefore)));
     }
 
@@ -77,6 +82,32 @@ public class Purger {
             batch = oldest.apply(limit);
             if (!batch.isEmpty()) {
                 total += delete.apply(batch);
+            }
+        } while (batch.size() == limit && !stopping.get());
+        return total;
+    }
+
+    /** Candidate rows in a key range: ids after the first argument, below the second, at most the third. */
+    interface KeyRange {
+        List<String> after(String after, String below, int limit);
+    }
+
+    /**
+     * For tables keyed by time-ordered ids: walks the ids made before {@code before}, batch after
+     * batch from the lowest, and deletes those {@code delete} still finds old enough. Rows it must
+     * keep (mail not sent yet) are passed over, not read again by every batch.
+     */
+    private long drainInKeyOrder(Instant before, KeyRange candidates, Function<List<String>, Integer> delete) {
+        int limit = Math.max(1, settings.getBatchSize());
+        String below = TimeOrderedIds.firstAt(before);
+        String after = "";
+        long total = 0;
+        List<String> batch;
+        do {
+            batch = candidates.after(after, below, limit);
+            if (!batch.isEmpty()) {
+                total += delete.apply(batch);
+                after = batch.get(batch.size() - 1);
             }
         } while (batch.size() == limit && !stopping.get());
         return total;

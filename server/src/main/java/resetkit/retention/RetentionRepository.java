@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One purge batch is a SELECT of the oldest ids through the index on the row's time column (the
- * ORDER BY makes the optimiser take that index even when another one starts with the same status
- * column), then a DELETE by primary key. Both run the same on MySQL/MariaDB and H2.
+ * One purge batch is a SELECT of the oldest ids, then a DELETE by primary key. Flows and counters
+ * are found through the index on their time column (the ORDER BY makes the optimiser take that
+ * index even when another one starts with the same status column). Outbox rows and audit events,
+ * whose ids are time-ordered, are walked in key order instead, below the first id of their cutoff
+ * time, and the DELETE keeps those that must stay (not sent, or sent later than the cutoff): so no
+ * index on their time column is written with every row. All run the same on MySQL/MariaDB and H2.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface RetentionRepository extends GenericRepository<AuditEvent, String> {
@@ -23,17 +26,18 @@ public interface RetentionRepository extends GenericRepository<AuditEvent, Strin
     @Query("DELETE FROM reset_flow WHERE id IN (:ids)")
     int deleteFlows(List<String> ids);
 
-    @Query("SELECT id FROM outbox_message WHERE status = 'SENT' AND sent_at < :before ORDER BY sent_at LIMIT :limit")
-    List<String> findMailSentBefore(Instant before, int limit);
+    /** The next outbox rows after {@code after} in key order, up to {@code below}: whatever their status. */
+    @Query("SELECT id FROM outbox_message WHERE id > :after AND id < :below ORDER BY id LIMIT :limit")
+    List<String> findMailAfter(String after, String below, int limit);
 
-    @Query("DELETE FROM outbox_message WHERE id IN (:ids) AND status = 'SENT'")
-    int deleteMail(List<String> ids);
+    @Query("DELETE FROM outbox_message WHERE id IN (:ids) AND status = 'SENT' AND sent_at < :before")
+    int deleteMailSentBefore(List<String> ids, Instant before);
 
-    @Query("SELECT id FROM audit_event WHERE created_at < :before ORDER BY created_at LIMIT :limit")
-    List<String> findEventsBefore(Instant before, int limit);
+    @Query("SELECT id FROM audit_event WHERE id > :after AND id < :below ORDER BY id LIMIT :limit")
+    List<String> findEventsAfter(String after, String below, int limit);
 
-    @Query("DELETE FROM audit_event WHERE id IN (:ids)")
-    int deleteEvents(List<String> ids);
+    @Query("DELETE FROM audit_event WHERE id IN (:ids) AND created_at < :before")
+    int deleteEventsBefore(List<String> ids, Instant before);
 
     /** Tokens kept for links mailed before tokens named their flow (migration V54) whose flow is gone. */
     @Query("SELECT l.token_digest FROM legacy_link_token l LEFT JOIN reset_flow f ON f.id = l.flow_id WHERE f.id IS NULL LIMIT :limit")

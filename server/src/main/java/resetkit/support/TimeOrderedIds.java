@@ -1,6 +1,7 @@
 package resetkit.support;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,14 @@ public final class TimeOrderedIds {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TimeOrderedIds() {
+    }
+
+    /**
+     * The lowest id of the millisecond {@code at}: every id made earlier sorts below it, as text
+     * and as bytes (lower-case hexadecimal, fixed width), every id made at or after it does not.
+     */
+    public static String firstAt(Instant at) {
+        return new UUID(at.toEpochMilli() << 16, 0L).toString();
     }
 
     public static String next() {

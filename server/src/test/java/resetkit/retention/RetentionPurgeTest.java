@@ -11,10 +11,13 @@ import resetkit.mail.OutboxStatus;
 import resetkit.ratelimit.RateLimitCounter;
 import resetkit.ratelimit.RateLimitCounterRepository;
 import resetkit.reset.ResetFlowRepository;
+import resetkit.support.TimeOrderedIds;
 import resetkit.testing.IntegrationTest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +101,37 @@ class RetentionPurgeTest extends IntegrationTest {
         assertEquals(0, purger.purge().sentMail());
         assertTrue(outbox.findById("pending-0000-0000-0000-000000000001").isPresent());
         outbox.deleteById("pending-0000-0000-0000-000000000001");
+    }
+
+    @Test
+    void walksPastTheMailItMustKeepAmongTheOldestRows() {
+        // more rows to keep than a batch holds, mixed in key order with rows to delete
+        Instant created = clock.instant();
+        List<String> parked = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            parked.add(save(OutboxStatus.PARKED, created, null));
+            sent.add(save(OutboxStatus.SENT, created, created));
+        }
+        String sentLate = save(OutboxStatus.SENT, created, created.plus(Duration.ofDays(5)));
+
+        clock.advance(Duration.ofDays(4));
+        assertEquals(3, purger.purge().sentMail(), "sent four days ago; the late one only yesterday");
+        sent.forEach(id -> assertTrue(outbox.findById(id).isEmpty(), id));
+        assertTrue(outbox.findById(sentLate).isPresent());
+
+        clock.advance(Duration.ofDays(5));
+        assertEquals(1, purger.purge().sentMail(), "the late one, four days after it was sent");
+        assertTrue(outbox.findById(sentLate).isEmpty());
+        parked.forEach(id -> assertTrue(outbox.findById(id).isPresent(), "parked mail stays: " + id));
+        parked.forEach(outbox::deleteById);
+    }
+
+    private String save(OutboxStatus status, Instant created, Instant sent) {
+        String id = TimeOrderedIds.next();
+        outbox.save(new resetkit.mail.OutboxMessage(id, "t-none", "reset", null, "nobody@example.com", "resetkit@localhost",
+                "s", "", status, 8, created, null, null, null, created, sent));
+        return id;
     }
 
     private void awaitAllSent(int expected) throws InterruptedException {
