@@ -316,21 +316,22 @@ v7_id() {
 
 if [ "$PREFILL" -gt 0 ]; then
   echo "pre-filling $PREFILL flows, sent outbox rows and audit events ..."
-  # outbox rows and audit events keyed by the time they were made, as the server keys them: the purge walks them in key order
+  # flows, outbox rows and audit events keyed by the time they were made, as the server keys them: the purge walks them in key order
   t0=$(date +%s)
   "${SQL[@]}" "$DB" -e "
+    SET @t0 = NOW(6);
     INSERT INTO reset_flow (id, tenant_id, account_id, token_digest, code_digest, status, failed_attempts, channel, created_at, expires_at, finished_at)
-      SELECT CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')), 'bench', CONCAT('00000000-0000-0000-0000-', LPAD(1 + seq MOD $ACCOUNTS, 12, '0')),
+      SELECT $(v7_id '@t0 - INTERVAL seq SECOND' "CONCAT('-7000-8f00-', LPAD(seq, 12, '0'))"), 'bench', CONCAT('00000000-0000-0000-0000-', LPAD(1 + seq MOD $ACCOUNTS, 12, '0')),
              SHA2(CONCAT('t', seq), 256), SHA2(CONCAT('c', seq), 256), ELT(1 + seq MOD 3, 'USED', 'REVOKED', 'LOCKED'), 0, 'native',
              UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND + INTERVAL 1 HOUR, UTC_TIMESTAMP(6) - INTERVAL seq SECOND
       FROM seq_1_to_$PREFILL;
     INSERT INTO outbox_message (id, tenant_id, kind, flow_id, recipient, sender, subject, sealed_body, status, attempts, next_attempt_at, created_at, sent_at)
-      SELECT $(v7_id 'NOW(6) - INTERVAL seq SECOND' "CONCAT('-7000-8e00-', LPAD(seq, 12, '0'))"), 'bench', 'prefill', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
+      SELECT $(v7_id '@t0 - INTERVAL seq SECOND' "CONCAT('-7000-8e00-', LPAD(seq, 12, '0'))"), 'bench', 'prefill', $(v7_id '@t0 - INTERVAL seq SECOND' "CONCAT('-7000-8f00-', LPAD(seq, 12, '0'))"),
              CONCAT('user', 1 + seq MOD $ACCOUNTS, '@bench.test'), 'resetkit@localhost', 'Reset your password', '', 'SENT', 1,
              UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND, UTC_TIMESTAMP(6) - INTERVAL seq SECOND
       FROM seq_1_to_$PREFILL;
     INSERT INTO audit_event (id, tenant_id, type, flow_id, account_id, detail, created_at)
-      SELECT $(v7_id 'NOW(6) - INTERVAL seq SECOND' "CONCAT('-7000-8a00-', LPAD(seq, 12, '0'))"), 'bench', 'reset.requested', CONCAT('f0000000-0000-0000-0000-', LPAD(seq, 12, '0')),
+      SELECT $(v7_id '@t0 - INTERVAL seq SECOND' "CONCAT('-7000-8a00-', LPAD(seq, 12, '0'))"), 'bench', 'reset.requested', $(v7_id '@t0 - INTERVAL seq SECOND' "CONCAT('-7000-8f00-', LPAD(seq, 12, '0'))"),
              NULL, 'via native', UTC_TIMESTAMP(6) - INTERVAL seq SECOND
       FROM seq_1_to_$PREFILL;
     ANALYZE TABLE reset_flow, outbox_message, audit_event;" > /dev/null
@@ -359,9 +360,9 @@ if [ "$PREFILL" -gt 0 ]; then
   explain "accounts of a batch" "SELECT * FROM account WHERE tenant_id = 'bench' AND (email IN ('user7@bench.test', 'user8@bench.test') OR username IN ('user7@bench.test', 'user8@bench.test') OR external_id IN ('user7@bench.test', 'user8@bench.test') OR id IN ('user7@bench.test', 'user8@bench.test'))"
   explain "lock a batch's accounts" "SELECT id FROM account WHERE tenant_id = 'bench' AND id IN ('00000000-0000-0000-0000-000000000007', '00000000-0000-0000-0000-000000000008') ORDER BY id FOR UPDATE"
   explain "revoke their open flows" "UPDATE reset_flow SET status = 'REVOKED' WHERE tenant_id = 'bench' AND account_id IN ('00000000-0000-0000-0000-000000000007', '00000000-0000-0000-0000-000000000008') AND status = 'OPEN'"
-  explain "flow of a link token (its id)" "SELECT * FROM reset_flow WHERE id = 'f0000000-0000-0000-0000-000000000007'"
+  explain "flow of a link token (its id)" "SELECT * FROM reset_flow WHERE id = '$("${SQL[@]}" "$DB" -e 'SELECT id FROM reset_flow ORDER BY id LIMIT 1')'"
   explain "due outbox rows" "SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= UTC_TIMESTAMP(6) AND (claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)) ORDER BY next_attempt_at LIMIT 200"
-  explain "purge: expired flows" "SELECT id FROM reset_flow WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 7 DAY ORDER BY expires_at LIMIT 1000"
+  explain "purge: expired flows" "SELECT id FROM reset_flow WHERE id > '' AND id < $(v7_id 'NOW(6) - INTERVAL 7 DAY' "'-0000-0000-000000000000'") ORDER BY id LIMIT 1000"
   explain "purge: sent outbox rows" "SELECT id FROM outbox_message WHERE id > '' AND id < $(v7_id 'NOW(6) - INTERVAL 7 DAY' "'-0000-0000-000000000000'") ORDER BY id LIMIT 1000"
   explain "purge: audit events" "SELECT id FROM audit_event WHERE id > '' AND id < $(v7_id 'NOW(6) - INTERVAL 90 DAY' "'-0000-0000-000000000000'") ORDER BY id LIMIT 1000"
 fi

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sent outbox rows, old audit events and old rate-limit counters, {@code batch-size} rows at a time
  * (a SELECT of the oldest ids, then a DELETE by key, each its own short transaction) until none are left. Several instances may run it at once: a row is deleted once, whoever gets there first.
  *
- * <p>Outbox rows and audit events are found by their time-ordered ids (see
+ * <p>Flows, outbox rows and audit events are found by their time-ordered ids (see
  * {@link RetentionRepository}); rows keyed otherwise (random ids from before version 7 UUIDs) are
  * not found by that walk and stay.
  */
@@ -67,7 +67,7 @@ public class Purger {
         Instant eventsBefore = now.minus(settings.getAuditEvents());
         Instant countersBefore = now.minus(settings.getRateLimitCounters());
         return new Purged(
-                drain(limit -> rows.findFlowsExpiredBefore(flowsBefore, limit), rows::deleteFlows),
+                drainInKeyOrder(flowsBefore, rows::findFlowsAfter, ids -> rows.deleteFlowsExpiredBefore(ids, flowsBefore)),
                 drain(rows::findLegacyTokensOfPurgedFlows, rows::deleteLegacyTokens),
                 drainInKeyOrder(mailBefore, rows::findMailAfter, ids -> rows.deleteMailSentBefore(ids, mailBefore)),
                 drainInKeyOrder(eventsBefore, rows::findEventsAfter, ids -> rows.deleteEventsBefore(ids, eventsBefore)),
@@ -95,7 +95,7 @@ public class Purger {
     /**
      * For tables keyed by time-ordered ids: walks the ids made before {@code before}, batch after
      * batch from the lowest, and deletes those {@code delete} still finds old enough. Rows it must
-     * keep (mail not sent yet) are passed over, not read again by every batch.
+     * keep (a flow that expires later, mail not sent yet) are passed over, not read again by every batch.
      */
     private long drainInKeyOrder(Instant before, KeyRange candidates, Function<List<String>, Integer> delete) {
         int limit = Math.max(1, settings.getBatchSize());

@@ -10,21 +10,22 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One purge batch is a SELECT of the oldest ids, then a DELETE by primary key. Flows and counters
- * are found through the index on their time column (the ORDER BY makes the optimiser take that
- * index even when another one starts with the same status column). Outbox rows and audit events,
- * whose ids are time-ordered, are walked in key order instead, below the first id of their cutoff
- * time, and the DELETE keeps those that must stay (not sent, or sent later than the cutoff): so no
- * index on their time column is written with every row. All run the same on MySQL/MariaDB and H2.
+ * One purge batch is a SELECT of the oldest ids, then a DELETE by primary key. Flows, outbox rows
+ * and audit events, whose ids are time-ordered, are walked in key order, below the first id of
+ * their cutoff time, and the DELETE keeps those that must stay (a flow that expires later, mail
+ * not sent or sent later than the cutoff): so no index on their time column is written with every
+ * row. Counters are found through the index on their window's start (the ORDER BY makes the
+ * optimiser take it). All run the same on MySQL/MariaDB and H2.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface RetentionRepository extends GenericRepository<AuditEvent, String> {
 
-    @Query("SELECT id FROM reset_flow WHERE expires_at < :before ORDER BY expires_at LIMIT :limit")
-    List<String> findFlowsExpiredBefore(Instant before, int limit);
+    /** The next flows after {@code after} in key order, up to {@code below}: whatever their expiry. */
+    @Query("SELECT id FROM reset_flow WHERE id > :after AND id < :below ORDER BY id LIMIT :limit")
+    List<String> findFlowsAfter(String after, String below, int limit);
 
-    @Query("DELETE FROM reset_flow WHERE id IN (:ids)")
-    int deleteFlows(List<String> ids);
+    @Query("DELETE FROM reset_flow WHERE id IN (:ids) AND expires_at < :before")
+    int deleteFlowsExpiredBefore(List<String> ids, Instant before);
 
     /** The next outbox rows after {@code after} in key order, up to {@code below}: whatever their status. */
     @Query("SELECT id FROM outbox_message WHERE id > :after AND id < :below ORDER BY id LIMIT :limit")

@@ -10,6 +10,8 @@ import resetkit.mail.OutboxRepository;
 import resetkit.mail.OutboxStatus;
 import resetkit.ratelimit.RateLimitCounter;
 import resetkit.ratelimit.RateLimitCounterRepository;
+import resetkit.reset.FlowStatus;
+import resetkit.reset.ResetFlow;
 import resetkit.reset.ResetFlowRepository;
 import resetkit.support.TimeOrderedIds;
 import resetkit.testing.IntegrationTest;
@@ -104,27 +106,39 @@ class RetentionPurgeTest extends IntegrationTest {
     }
 
     @Test
-    void walksPastTheMailItMustKeepAmongTheOldestRows() {
+    void walksPastTheRowsItMustKeepAmongTheOldest() {
         // more rows to keep than a batch holds, mixed in key order with rows to delete
         Instant created = clock.instant();
         List<String> parked = new ArrayList<>();
         List<String> sent = new ArrayList<>();
+        String longLived = flow(created, created.plus(Duration.ofDays(20)));
         for (int i = 0; i < 3; i++) {
             parked.add(save(OutboxStatus.PARKED, created, null));
             sent.add(save(OutboxStatus.SENT, created, created));
         }
+        String shortLived = flow(created, created.plus(Duration.ofHours(1)));
         String sentLate = save(OutboxStatus.SENT, created, created.plus(Duration.ofDays(5)));
 
         clock.advance(Duration.ofDays(4));
-        assertEquals(3, purger.purge().sentMail(), "sent four days ago; the late one only yesterday");
+        assertEquals(new Purger.Purged(0, 0, 3, 0, 0), purger.purge(), "mail sent four days ago; the late one only yesterday");
         sent.forEach(id -> assertTrue(outbox.findById(id).isEmpty(), id));
         assertTrue(outbox.findById(sentLate).isPresent());
 
         clock.advance(Duration.ofDays(5));
-        assertEquals(1, purger.purge().sentMail(), "the late one, four days after it was sent");
+        assertEquals(new Purger.Purged(1, 0, 1, 0, 0), purger.purge(), "the flow 9 days after its expiry, the late mail 4 days after it was sent");
         assertTrue(outbox.findById(sentLate).isEmpty());
+        assertTrue(flows.findById(shortLived).isEmpty());
+        assertTrue(flows.findById(longLived).isPresent(), "a flow made as long ago that has not expired stays");
         parked.forEach(id -> assertTrue(outbox.findById(id).isPresent(), "parked mail stays: " + id));
         parked.forEach(outbox::deleteById);
+        flows.deleteById(longLived);
+    }
+
+    private String flow(Instant created, Instant expires) {
+        String id = TimeOrderedIds.next();
+        flows.save(new ResetFlow(id, "t-none", "a-none", "d".repeat(64), "c".repeat(64), FlowStatus.OPEN, 0, "test",
+                created, expires, null, null));
+        return id;
     }
 
     private String save(OutboxStatus status, Instant created, Instant sent) {
