@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the tables at the size of their retention windows, so request latency does not grow with
@@ -98,19 +99,15 @@ public class Purger {
      * keep (a flow that expires later, mail not sent yet) are passed over, not read again by every batch.
      */
     private long drainInKeyOrder(Instant before, KeyRange candidates, Function<List<String>, Integer> delete) {
-        int limit = Math.max(1, settings.getBatchSize());
         String below = TimeOrderedIds.firstAt(before);
-        String after = "";
-        long total = 0;
-        List<String> batch;
-        do {
-            batch = candidates.after(after, below, limit);
+        AtomicReference<String> after = new AtomicReference<>("");
+        return drain(limit -> {
+            List<String> batch = candidates.after(after.get(), below, limit);
             if (!batch.isEmpty()) {
-                total += delete.apply(batch);
-                after = batch.get(batch.size() - 1);
+                after.set(batch.get(batch.size() - 1));
             }
-        } while (batch.size() == limit && !stopping.get());
-        return total;
+            return batch;
+        }, delete);
     }
 
     @PreDestroy

@@ -10,15 +10,9 @@ import resetkit.ratelimit.RateLimiter;
 import resetkit.client.model.AccountCreate;
 import resetkit.testing.IntegrationTest;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -73,7 +67,7 @@ class ConcurrentCommittersTest extends IntegrationTest {
         for (int round = 0; round < REQUESTS_EACH; round++) {
             for (String identifier : identifiers) {
                 asked.add(identifier);
-                answers.add(commits.submit(order(tenant, identifier)));
+                answers.add(commits.submit(TestOrders.of(tenant, identifier, "192.0.2.7")));
             }
         }
 
@@ -100,31 +94,15 @@ class ConcurrentCommittersTest extends IntegrationTest {
             assertEquals(REQUESTS_EACH, hits(tenant, "identifier", identifier), identifier);
         }
         int accounts = 1 + (IDENTIFIERS - 1) / 2;
-        assertEquals(accounts * PER_IDENTIFIER, count("SELECT COUNT(*) FROM reset_flow WHERE tenant_id = ?", t.id()));
-        assertEquals(accounts, count("SELECT COUNT(*) FROM reset_flow WHERE tenant_id = ? AND status = 'OPEN'", t.id()),
+        assertEquals(accounts * PER_IDENTIFIER, database.longValue("SELECT COUNT(*) FROM reset_flow WHERE tenant_id = ?", t.id()));
+        assertEquals(accounts, database.longValue("SELECT COUNT(*) FROM reset_flow WHERE tenant_id = ? AND status = 'OPEN'", t.id()),
                 "one open flow per account");
-        assertEquals(accounts * PER_IDENTIFIER, count("SELECT COUNT(*) FROM outbox_message WHERE tenant_id = ?", t.id()));
+        assertEquals(accounts * PER_IDENTIFIER, database.longValue("SELECT COUNT(*) FROM outbox_message WHERE tenant_id = ?", t.id()));
         double batches = registry.summary("resetkit.reset.commit.batch.size").count() - batchesBefore;
         assertTrue(batches >= total / 16.0, "batches: " + batches);
     }
 
-    private ResetOrder order(Tenant tenant, String identifier) {
-        Instant now = Instant.now();
-        return new ResetOrder(tenant, ResetRequest.of(identifier, "test"), UUID.randomUUID().toString(),
-                "https://example.com/reset?token=t", "123456", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                now, now.plus(Duration.ofHours(1)), "192.0.2.7");
-    }
-
     private long hits(Tenant tenant, String dimension, String value) throws Exception {
-        return count("SELECT hits FROM rate_limit_counter WHERE counter_key = ?", RateLimiter.key(tenant, dimension, value));
-    }
-
-    private long count(String sql, String parameter) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
-            }
-        }
+        return database.longValue("SELECT hits FROM rate_limit_counter WHERE counter_key = ?", RateLimiter.key(tenant, dimension, value));
     }
 }

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,9 +62,9 @@ class GroupCommitTest extends IntegrationTest {
         assertEquals("OPEN", flowStatus(second));
         assertEquals("OPEN", flowStatus(forOther));
         assertEquals("MISSING", flowStatus(unknown));
-        assertEquals(3, count("SELECT COUNT(*) FROM outbox_message WHERE tenant_id = ?", t.id()), "every known account's mail is queued");
-        assertEquals(3, count("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND type = 'reset.requested'", t.id()));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND type = 'reset.requested_unknown_account'", t.id()));
+        assertEquals(3, database.longValue("SELECT COUNT(*) FROM outbox_message WHERE tenant_id = ?", t.id()), "every known account's mail is queued");
+        assertEquals(3, database.longValue("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND type = 'reset.requested'", t.id()));
+        assertEquals(1, database.longValue("SELECT COUNT(*) FROM audit_event WHERE tenant_id = ? AND type = 'reset.requested_unknown_account'", t.id()));
 
         Instant revoked = clock.instant();
         batches.write(List.of(order(t, "batch-b@example.com")));
@@ -141,8 +140,8 @@ class GroupCommitTest extends IntegrationTest {
         assertInstanceOf(RuntimeException.class, failure.getCause());
         assertEquals("OPEN", flowStatus(good1));
         assertEquals("OPEN", flowStatus(good2));
-        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE flow_id = ?", good1.flowId()), "the clash stored nothing");
-        assertEquals(1, count("SELECT COUNT(*) FROM reset_flow WHERE account_id = ? AND status = 'OPEN'", t.accountId()));
+        assertEquals(1, database.longValue("SELECT COUNT(*) FROM outbox_message WHERE flow_id = ?", good1.flowId()), "the clash stored nothing");
+        assertEquals(1, database.longValue("SELECT COUNT(*) FROM reset_flow WHERE account_id = ? AND status = 'OPEN'", t.accountId()));
     }
 
     @Test
@@ -162,9 +161,9 @@ class GroupCommitTest extends IntegrationTest {
             assertEquals(i % 2 == 0 ? OrderOutcome.OPENED : OrderOutcome.NO_ACCOUNT, answers.get(i).get(20, TimeUnit.SECONDS));
         }
         // more than one batch (at most 64 each), each committed: the last flow is the open one
-        assertEquals(150, count("SELECT COUNT(*) FROM reset_flow WHERE account_id = ?", t.accountId()));
+        assertEquals(150, database.longValue("SELECT COUNT(*) FROM reset_flow WHERE account_id = ?", t.accountId()));
         assertEquals("OPEN", flowStatus(orders.get(298)));
-        assertEquals(1, count("SELECT COUNT(*) FROM reset_flow WHERE account_id = ? AND status = 'OPEN'", t.accountId()));
+        assertEquals(1, database.longValue("SELECT COUNT(*) FROM reset_flow WHERE account_id = ? AND status = 'OPEN'", t.accountId()));
         double batches = registry.summary("resetkit.reset.commit.batch.size").count() - batchesBefore;
         double connections = registry.counter("resetkit.reset.commit.connections").count() - connectionsBefore;
         assertTrue(batches >= 5, "batches: " + batches);
@@ -185,10 +184,7 @@ class GroupCommitTest extends IntegrationTest {
     }
 
     private ResetOrder order(TestTenant t, String identifier) {
-        Instant now = Instant.now();
-        return new ResetOrder(tenants.requireTenant(t.id()), ResetRequest.of(identifier, "test"), UUID.randomUUID().toString(),
-                "https://example.com/reset?token=t", "123456", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                now, now.plus(Duration.ofHours(1)), null);
+        return TestOrders.of(tenants.requireTenant(t.id()), identifier, null);
     }
 
     private String flowStatus(ResetOrder order) throws Exception {
@@ -213,16 +209,6 @@ class GroupCommitTest extends IntegrationTest {
             s.setString(1, order.flowId());
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? reader.read(r) : missing;
-            }
-        }
-    }
-
-    private long count(String sql, String parameter) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
             }
         }
     }

@@ -2,6 +2,8 @@ package resetkit.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -54,6 +56,16 @@ public final class TestDatabase implements AutoCloseable {
     public Connection connect() throws SQLException {
         Map<String, String> p = properties();
         return DriverManager.getConnection(p.get("datasources.default.url"), p.get("datasources.default.username"), p.get("datasources.default.password"));
+    }
+
+    /** The first column of the first row of {@code sql} with its one parameter, or 0 when there is no row. */
+    public long longValue(String sql, String parameter) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
     }
 
     @Override
