@@ -6,7 +6,6 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Migration 53, MySQL and MariaDB only: ids, digests and claims become byte strings
@@ -59,8 +58,7 @@ final class BinaryKeyColumns implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!product.contains("mysql") && !product.contains("mariadb")) {
+        if (!SchemaMigrations.isMysql(context.getConnection())) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {
