@@ -1,5 +1,10 @@
 package resetkit.faults;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -9,6 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import resetkit.client.model.PasswordResetRequest;
 import resetkit.faults.SpecOperations.SpecOperation;
 import resetkit.testing.IntegrationTest;
@@ -41,8 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Schema-driven hostile input against every operation of the OpenAPI document: each declared
  * content type and wrong ones, schema-derived mutations and structural attacks, with a valid key,
  * none and a wrong one. No answer may be a 5xx, none may hang, every answer must validate against
- * the operation's documented responses (status, content type, body), and afterwards the server
- * still serves a normal reset. A fixed seed makes a failure reproducible.
+ * the operation's documented responses (status, content type, body), nothing may be logged at
+ * ERROR (bad input is the client's mistake: a log that each such request fills with a stack trace
+ * pages operators and can be flooded), and afterwards the server still serves a normal reset.
+ * A fixed seed makes a failure reproducible.
  */
 @MicronautTest(environments = "demo", transactional = false)
 class HostileInputTest extends IntegrationTest {
@@ -90,6 +98,10 @@ class HostileInputTest extends IntegrationTest {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger succeeded = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (Case c : cases) {
@@ -105,7 +117,11 @@ class HostileInputTest extends IntegrationTest {
             }
         } finally {
             pool.shutdownNow();
+            root.detachAppender(logged);
         }
+        List<String> errors = logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).distinct().toList();
+        assertTrue(errors.isEmpty(), "logged at ERROR while answering hostile input:\n" + String.join("\n", errors));
         assertEquals(cases.size(), sent.get());
         assertTrue(succeeded.get() > 30, "valid requests reached the handlers and succeeded: " + succeeded.get());
         assertTrue(problems.isEmpty(), problems.size() + " kinds of problem in " + cases.size() + " requests:\n"
