@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class SmtpSink {
     private static final byte[] GREETING = reply("220 sink ESMTP");
-    // PIPELINING (RFC 2920): a client may send MAIL, RCPT and DATA together; their replies go back together too
-    private static final byte[] EHLO = reply("250-sink\r\n250 PIPELINING");
+    // PIPELINING (RFC 2920): a client may send MAIL, RCPT and DATA together; their replies go back together too.
+    // CHUNKING (RFC 3030): BDAT carries its content's length, so MAIL, RCPT, BDAT and the content come in one go.
+    private static final byte[] EHLO = reply("250-sink\r\n250-PIPELINING\r\n250 CHUNKING");
     private static final byte[] GO_AHEAD = reply("354 go ahead");
     private static final byte[] ACCEPTED = reply("250 accepted");
     private static final byte[] BYE = reply("221 bye");
@@ -80,6 +81,19 @@ public class SmtpSink {
                         accepted.incrementAndGet();
                         out.write(ACCEPTED);
                     }
+                    case "BDAT" -> {
+                        // BDAT <size> [LAST]: the chunk's bytes follow the line
+                        String[] words = new String(line, 0, length, StandardCharsets.US_ASCII).trim().split(" +");
+                        if (words.length < 2 || !skipBytes(in, Long.parseLong(words[1]))) {
+                            return;
+                        }
+                        if (words.length > 2 && words[2].equalsIgnoreCase("LAST")) {
+                            accepted.incrementAndGet();
+                            out.write(ACCEPTED);
+                        } else {
+                            out.write(OK);
+                        }
+                    }
                     case "QUIT" -> {
                         out.write(BYE);
                         out.send();
@@ -125,6 +139,16 @@ public class SmtpSink {
             }
         }
         return false;
+    }
+
+    /** Skips {@code count} bytes (a BDAT chunk); false if the stream ended first. */
+    private static boolean skipBytes(Bytes in, long count) throws IOException {
+        for (long i = 0; i < count; i++) {
+            if (in.read() < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A read buffer of its own (BufferedInputStream.read() takes a lock for every byte); sends the pending replies before it waits for more. */

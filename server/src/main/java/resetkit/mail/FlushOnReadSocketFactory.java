@@ -19,10 +19,23 @@ import java.util.Arrays;
 final class FlushOnReadSocketFactory extends SocketFactory {
     /** pending output beyond this is written at once (a message body, for one) */
     private static final int MAX_PENDING = 64 * 1024;
+    /** the socket this thread made last, until the transport that asked for it takes it ({@link #takeSocketMadeOnThisThread}) */
+    private static final ThreadLocal<Socket> MADE_HERE = new ThreadLocal<>();
+
+    /**
+     * The socket this factory last made on the calling thread, or null; forgotten once taken.
+     * Jakarta Mail keeps its socket to itself: {@link PipeliningSmtpTransport} takes it right after
+     * connecting, to write BDAT content past Jakarta Mail's streams.
+     */
+    static Socket takeSocketMadeOnThisThread() {
+        Socket socket = MADE_HERE.get();
+        MADE_HERE.remove();
+        return socket;
+    }
 
     @Override
     public Socket createSocket() {
-        return new FlushOnReadSocket();
+        return madeHere(new FlushOnReadSocket());
     }
 
     @Override
@@ -46,11 +59,16 @@ final class FlushOnReadSocketFactory extends SocketFactory {
     }
 
     private static Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
-        Socket socket = new FlushOnReadSocket();
+        Socket socket = madeHere(new FlushOnReadSocket());
         if (local != null) {
             socket.bind(local);
         }
         socket.connect(remote);
+        return socket;
+    }
+
+    private static Socket madeHere(Socket socket) {
+        MADE_HERE.set(socket);
         return socket;
     }
 

@@ -43,6 +43,11 @@ public class SmtpSessionProvider implements SessionProvider {
             // would wait behind it as well (not needed there, and not tested)
             props.put("mail.smtp.socketFactory", new FlushOnReadSocketFactory());
         }
+        if (smtp.isChunking() && !smtp.isStarttls()) {
+            // BDAT instead of DATA where the relay offers CHUNKING, written by PipeliningSmtpTransport
+            // as one chunk whatever this size (Jakarta Mail only looks for a positive one)
+            props.put("mail.smtp.chunksize", "65536");
+        }
         props.put("mail.smtp.starttls.enable", String.valueOf(smtp.isStarttls()));
         props.put("mail.smtp.starttls.required", String.valueOf(smtp.isStarttls()));
         Authenticator authenticator = null;

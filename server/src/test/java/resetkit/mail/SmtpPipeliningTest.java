@@ -14,12 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -50,7 +47,7 @@ class SmtpPipeliningTest {
     @Test
     void pipelinedCommandsLeaveInOneWriteAndTheMailsArriveWhole() throws Exception {
         relay = Relay.proxy(mailbox.port(), true);
-        sendThree(session(relay.port()));
+        sendThree(relay.workerSession(true));
 
         for (int i = 1; i <= 3; i++) {
             MimeMessage received = mailbox.awaitMessage("to" + i + "@example.com", 1, Duration.ofSeconds(5));
@@ -67,7 +64,7 @@ class SmtpPipeliningTest {
     @Test
     void aRelayThatDoesNotOfferPipeliningGetsOneCommandAtATime() throws Exception {
         relay = Relay.proxy(mailbox.port(), false);
-        sendThree(session(relay.port()));
+        sendThree(relay.workerSession(true));
 
         assertEquals(3, mailbox.all().size());
         List<String> mailFrom = relay.writesContaining("MAIL FROM:");
@@ -89,7 +86,7 @@ class SmtpPipeliningTest {
             }
             return command.equals("QUIT") ? "221 bye\r\n" : "250 ok\r\n";
         });
-        Transport transport = session(relay.port()).getTransport("smtp");
+        Transport transport = relay.workerSession(true).getTransport("smtp");
         transport.connect();
         try {
             MessagingException refused = assertThrows(MessagingException.class, () -> send(transport, 1));
@@ -98,14 +95,6 @@ class SmtpPipeliningTest {
             transport.close();
         }
         assertTrue(relay.writesContaining("MAIL FROM:").get(0).contains("RCPT TO:"), relay.writes().toString());
-    }
-
-    private static Session session(int port) {
-        SmtpSettings settings = new SmtpSettings();
-        settings.setHost("127.0.0.1");
-        settings.setPort(port);
-        settings.setTimeout(Duration.ofSeconds(5));
-        return new SmtpSessionProvider(settings).session();
     }
 
     /** Three mails over one connection, as the worker sends a batch. */
@@ -132,13 +121,8 @@ class SmtpPipeliningTest {
     }
 
     /** A relay on a loopback port: a proxy in front of GreenMail, or a scripted one; records each write the client made. */
-    private static final class Relay implements AutoCloseable {
-        private final ServerSocket server;
-        private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
-        private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
-
+    private static final class Relay extends RecordingRelay {
         private Relay() throws IOException {
-            server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         }
 
         /** In front of GreenMail on {@code port}; {@code offerPipelining} adds PIPELINING to its EHLO reply. */
@@ -158,7 +142,7 @@ class SmtpPipeliningTest {
                 down.setDaemon(true);
                 down.start();
                 relay.pump(client, upstream, write -> {
-                    relay.writes.add(write);
+                    relay.record(write);
                     ehloSent[0] |= write.startsWith("EHLO");
                     return write;
                 });
@@ -177,7 +161,7 @@ class SmtpPipeliningTest {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     String write = new String(buffer, 0, n, StandardCharsets.US_ASCII);
-                    relay.writes.add(write);
+                    relay.record(write);
                     StringBuilder replies = new StringBuilder();
                     for (String command : write.split("\r\n")) {
                         replies.append(reply.apply(command));
@@ -237,30 +221,6 @@ class SmtpPipeliningTest {
                     to.shutdownOutput();
                 } catch (IOException e) {
                     // already closed
-                }
-            }
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        List<String> writes() {
-            synchronized (writes) {
-                return List.copyOf(writes);
-            }
-        }
-
-        List<String> writesContaining(String text) {
-            return writes().stream().filter(w -> w.contains(text)).toList();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            synchronized (sockets) {
-                for (Socket socket : sockets) {
-                    socket.close();
                 }
             }
         }
