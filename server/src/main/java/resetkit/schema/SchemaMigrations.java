@@ -20,9 +20,10 @@ import java.util.Locale;
  * in Java (those that differ by database) and, on MySQL and MariaDB, the baseline in
  * {@link #MYSQL_BASELINE}: the schema of version 56 in one script, which Flyway runs instead of
  * migrations 1 to 56 on an empty database only, so that a new deployment creates each table
- * once instead of creating, altering and rebuilding it. H2 keeps the versioned migrations, which its tests run every time. Being named "default",
- * this takes the place of micronaut-flyway's own customizer for that datasource, which would add
- * {@code JavaMigration} and {@code Callback} beans: list any such migration here instead.
+ * once instead of creating, altering and rebuilding it. H2 keeps the versioned migrations, which
+ * its tests run every time. Being named "default", this takes the place of micronaut-flyway's own
+ * customizer for that datasource, which would add {@code JavaMigration} and {@code Callback}
+ * beans: list any such migration here instead.
  */
 @Singleton
 @Named("default")
