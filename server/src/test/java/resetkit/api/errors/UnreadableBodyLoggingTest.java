@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A body of the wrong JSON type is the client's mistake: 400 and no log line. The same kinds of
+ * A body that is not a JSON object (a bare number, boolean or string, even the one string field
+ * of the body) is the client's mistake: 400 and no log line. The same kinds of
  * exception thrown by the server's own code are its fault: 500 without their message, logged at
  * ERROR with it.
  */
@@ -43,10 +44,10 @@ class UnreadableBodyLoggingTest extends IntegrationTest {
     }
 
     @Test
-    void aScalarBodyIsAnsweredWithoutALogLine() throws Exception {
+    void aBodyThatIsNoObjectIsAnswered400WithoutALogLine() throws Exception {
         TestTenant tenant = newTenant("scalar@example.com", "the old password 1");
         List<ILoggingEvent> logged = capturing(() -> {
-            for (String body : List.of("42", "true", "1e5", "-0.5")) {
+            for (String body : List.of("42", "true", "1e5", "-0.5", "\"scalar@example.com\"", "[]")) {
                 HttpResponse<String> answer = post("/v1/password-resets", "application/json", body, bearer(tenant.apiKey()));
                 assertEquals(400, answer.statusCode(), body + " -> " + answer.body());
             }
