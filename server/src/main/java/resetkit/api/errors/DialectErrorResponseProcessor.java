@@ -95,7 +95,7 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
         return ApiError.of(HttpStatus.BAD_REQUEST, ApiError.MALFORMED, "Malformed request", detail);
     }
 
-    static boolean isUnreadableBody(Throwable cause) {
+    private static boolean isUnreadableBody(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
             if (name.startsWith("com.fasterxml.jackson") || name.contains("CodecException")
