@@ -1,16 +1,13 @@
 package resetkit.faults;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import resetkit.faults.DialectRequests.DialectRequest;
+import resetkit.testing.CapturedLogs;
 import resetkit.testing.CuttableProxy;
 import resetkit.testing.IntegrationTest;
 import resetkit.testing.TestDatabase;
@@ -117,10 +114,7 @@ class DatabaseOutageTest extends IntegrationTest {
 
         proxy.stall();
         ExecutorService callers = Executors.newFixedThreadPool(16);
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
+        CapturedLogs logged = new CapturedLogs();
         try {
             List<Future<long[]>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
@@ -139,12 +133,12 @@ class DatabaseOutageTest extends IntegrationTest {
                         "answered in " + Duration.ofNanos(statusAndNanos[1]));
             }
         } finally {
-            root.detachAppender(logged);
+            logged.close();
             callers.shutdownNow();
             proxy.restore();
         }
         // an outage fails every request alike: a line now and then says so, not a stack trace per request
-        List<ILoggingEvent> ours = logged.list.stream()
+        List<ILoggingEvent> ours = logged.events().stream()
                 .filter(e -> e.getLoggerName().startsWith("resetkit") || e.getLoggerName().startsWith("io.micronaut.http")).toList();
         assertTrue(ours.stream().noneMatch(e -> e.getLevel() == Level.ERROR), ours.toString());
         assertTrue(ours.stream().filter(e -> e.getFormattedMessage().startsWith("Database unreachable")).count() <= 2, ours.toString());

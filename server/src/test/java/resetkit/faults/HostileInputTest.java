@@ -1,10 +1,7 @@
 package resetkit.faults;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
@@ -14,9 +11,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import resetkit.client.model.PasswordResetRequest;
 import resetkit.faults.SpecOperations.SpecOperation;
+import resetkit.testing.CapturedLogs;
 import resetkit.testing.IntegrationTest;
 
 import java.net.URI;
@@ -98,10 +95,7 @@ class HostileInputTest extends IntegrationTest {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger succeeded = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        root.addAppender(logged);
+        CapturedLogs logged = new CapturedLogs();
         try {
             List<Future<?>> running = new ArrayList<>();
             for (Case c : cases) {
@@ -117,9 +111,9 @@ class HostileInputTest extends IntegrationTest {
             }
         } finally {
             pool.shutdownNow();
-            root.detachAppender(logged);
+            logged.close();
         }
-        List<String> errors = logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+        List<String> errors = logged.events().stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
                 .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).distinct().toList();
         assertTrue(errors.isEmpty(), "logged at ERROR while answering hostile input:\n" + String.join("\n", errors));
         assertEquals(cases.size(), sent.get());

@@ -1,20 +1,17 @@
 package resetkit.reset;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import resetkit.client.ApiException;
 import resetkit.client.model.CompleteResetRequest;
 import resetkit.client.model.CredentialCheck;
 import resetkit.client.model.PasswordResetAccepted;
 import resetkit.client.model.PasswordResetRequest;
 import resetkit.client.model.VerifyResetRequest;
+import resetkit.testing.CapturedLogs;
 import resetkit.testing.IntegrationTest;
 import resetkit.testing.Mailbox;
 
@@ -38,10 +35,7 @@ class SecretsInLogsTest extends IntegrationTest {
 
     @Test
     void noTokenCodePasswordOrKeyIsLogged() throws Exception {
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
+        CapturedLogs captured = new CapturedLogs();
         String oldPassword = "the old password 1";
         String newPassword = "a brand new password 2";
         TestTenant t;
@@ -62,10 +56,10 @@ class SecretsInLogsTest extends IntegrationTest {
             assertThrows(ApiException.class, () -> credentials().verifyCredentials(new CredentialCheck().identifier(t.email()).password(oldPassword), bearer(t.apiKey())));
             mailbox.awaitMessage(t.email(), 2, Duration.ofSeconds(10));
         } finally {
-            root.detachAppender(captured);
+            captured.close();
         }
         // the test's own SMTP server prints the mails it receives, which carry the link by design
-        List<String> lines = captured.list.stream().filter(e -> !e.getLoggerName().startsWith("com.icegreen.greenmail"))
+        List<String> lines = captured.events().stream().filter(e -> !e.getLoggerName().startsWith("com.icegreen.greenmail"))
                 .map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
         assertTrue(lines.size() > 5, "logs were captured: " + lines.size());

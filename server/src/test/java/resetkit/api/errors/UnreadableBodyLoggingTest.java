@@ -1,16 +1,13 @@
 package resetkit.api.errors;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import resetkit.testing.CapturedLogs;
 import resetkit.testing.IntegrationTest;
 
 import java.net.http.HttpResponse;
@@ -46,40 +43,27 @@ class UnreadableBodyLoggingTest extends IntegrationTest {
     @Test
     void aBodyThatIsNoObjectIsAnswered400WithoutALogLine() throws Exception {
         TestTenant tenant = newTenant("scalar@example.com", "the old password 1");
-        List<ILoggingEvent> logged = capturing(() -> {
+        List<ILoggingEvent> logged;
+        try (CapturedLogs captured = new CapturedLogs()) {
             for (String body : List.of("42", "true", "1e5", "-0.5", "\"scalar@example.com\"", "[]")) {
                 HttpResponse<String> answer = post("/v1/password-resets", "application/json", body, bearer(tenant.apiKey()));
                 assertEquals(400, answer.statusCode(), body + " -> " + answer.body());
             }
-        });
+            logged = captured.events();
+        }
         assertTrue(logged.stream().noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN)), logged.toString());
     }
 
     @Test
     void theSameExceptionFromTheServersOwnCodeIsLoggedAndAnswered500() throws Exception {
-        List<ILoggingEvent> logged = capturing(() -> {
+        List<ILoggingEvent> logged;
+        try (CapturedLogs captured = new CapturedLogs()) {
             HttpResponse<String> answer = post("/test-only/illegal-argument", "application/json", "{}", Map.of());
             assertEquals(500, answer.statusCode(), answer.body());
             assertFalse(answer.body().contains("server bug"), answer.body());
-        });
+            logged = captured.events();
+        }
         assertTrue(logged.stream().anyMatch(e -> e.getLevel() == Level.ERROR && e.getFormattedMessage().contains("a server bug")),
                 logged.toString());
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private static List<ILoggingEvent> capturing(Action action) throws Exception {
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        try {
-            action.run();
-        } finally {
-            root.detachAppender(captured);
-        }
-        return captured.list;
     }
 }
