@@ -43,9 +43,10 @@ public class SmtpSessionProvider implements SessionProvider {
             // would wait behind it as well (not needed there, and not tested)
             props.put("mail.smtp.socketFactory", new FlushOnReadSocketFactory());
         }
-        if (smtp.isChunking() && !smtp.isStarttls()) {
+        if (smtp.isChunking()) {
             // BDAT instead of DATA where the relay offers CHUNKING, written by PipeliningSmtpTransport
-            // as one chunk whatever this size (Jakarta Mail only looks for a positive one)
+            // as one chunk whatever this size (Jakarta Mail only looks for a positive one); that
+            // transport declines CHUNKING on connections it cannot write to itself (STARTTLS)
             props.put("mail.smtp.chunksize", "65536");
         }
         props.put("mail.smtp.starttls.enable", String.valueOf(smtp.isStarttls()));
